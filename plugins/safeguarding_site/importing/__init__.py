@@ -1,0 +1,1 @@
+"""Importers that turn the source documents in ``sources/`` into Markdown pages and YAML data."""

@@ -1,0 +1,54 @@
+"""Everything the site is built from, loaded and cross-checked in one pass over ``cross_refs/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .documents import Document, load_documents
+from .errors import DataError, Problems
+from .recommendations import Recommendation, load_recommendations
+from .working_together import WorkingTogether, load_working_together
+
+DOCUMENTS_FILE = "documents.yaml"
+WORKING_TOGETHER_FILE = "working-together.yaml"
+RECOMMENDATIONS_FILE = "recommendations.yaml"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    documents: dict[str, Document]
+    working_together: WorkingTogether
+    recommendations: list[Recommendation]
+
+    def recommendations_for_chapter(self, number: int) -> list[Recommendation]:
+        return [r for r in self.recommendations if number in r.chapters]
+
+
+def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> SiteData:
+    """Load and validate every data file; raise DataErrors listing every problem found."""
+    problems = Problems()
+
+    def name(file: str) -> str:
+        path = cross_refs / file
+        return str(path.relative_to(display_root)) if display_root else str(path)
+
+    def guarded(loader, *args):
+        # A YAML syntax error stops that file, but the other files are still checked.
+        try:
+            return loader(*args)
+        except DataError as exc:
+            problems.errors.append(exc)
+            return None
+
+    documents = guarded(load_documents, cross_refs / DOCUMENTS_FILE, name(DOCUMENTS_FILE), problems) or {}
+    wt = guarded(load_working_together, cross_refs / WORKING_TOGETHER_FILE, name(WORKING_TOGETHER_FILE), problems)
+    chapters = set(wt.chapters) if wt else set()
+    recs = guarded(load_recommendations, cross_refs / RECOMMENDATIONS_FILE, name(RECOMMENDATIONS_FILE),
+                   chapters, problems) or []
+    if wt and wt.official_text and wt.official_text.document not in documents:
+        problems.add(name(WORKING_TOGETHER_FILE), f"official_text.document {wt.official_text.document!r} is not "
+                     f"a key in {DOCUMENTS_FILE}", entry="official_text")
+    problems.raise_if_any()
+    assert wt is not None
+    return SiteData(documents=documents, working_together=wt, recommendations=recs)
