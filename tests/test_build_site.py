@@ -144,3 +144,35 @@ def test_no_script_or_javascript_url_from_the_data(built_site: Path) -> None:
         html = path.read_text(encoding="utf-8")
         article = html[html.index("<article"): html.index("</article>")]
         assert "<script" not in article and "javascript:" not in article.lower(), path
+
+
+def _article(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[html.index("<article"): html.index("</article>")]
+
+
+def test_references_in_prose_are_links_in_the_built_site(built_site: Path) -> None:
+    rec1 = _article(built_site / "recommendations/1.html")
+    assert '<a href="2.html">Rec 2</a>' in rec1
+    chapter2 = _article(built_site / "one-year-on/chapter-2.html")
+    assert re.search(r'<a href="\.\./working-together/chapter-8\.html">Chapter 8 of <em>Working Together</em></a>',
+                     chapter2)
+    rec11 = _article(built_site / "recommendations/11.html")
+    assert '<a href="../working-together/chapter-4.html">Chapter 4</a>' in rec11
+
+
+def test_look_alikes_are_not_links(built_site: Path) -> None:
+    rec6 = _article(built_site / "recommendations/6.html")
+    assert "section 11 of the Children Act 2004" in rec6
+    assert not re.search(r"<a [^>]*>section 11", rec6)
+    annex = _article(built_site / "one-year-on/annex-a.html")
+    assert "58 Recommendations" in annex and not re.search(r"<a [^>]*>58 Recommendations", annex)
+
+
+def test_referred_to_in_lists(built_site: Path) -> None:
+    rec2 = _article(built_site / "recommendations/2.html")
+    section = rec2[rec2.index('id="referred-to-in"'):]
+    assert 'href="1.html#rec-1-response"' in section
+    chapter8 = _article(built_site / "working-together/chapter-8.html")
+    section = chapter8[chapter8.index('id="referred-to-in"'):]
+    assert re.search(r'href="\.\./one-year-on/chapter-2\.html#para-24"', section)
