@@ -128,3 +128,17 @@ def test_short_title_is_the_opening_words() -> None:
         "A National Safeguarding Delivery Unit be established"
     long = " ".join(f"w{i}" for i in range(20))
     assert derive_short_title(long) == " ".join(f"w{i}" for i in range(12)) + "…"
+
+
+def test_addressed_to_override_must_name_known_organisations(cross_refs: Path) -> None:
+    from safeguarding_site.cross_links import load_cross_link_data
+
+    recs = cross_refs / "recommendations.yaml"
+    _edit(recs, "- id: 56\n", "- id: 56\n  addressed_to: [ofsted, nobody-such]\n")
+    line = _line_of(recs, "addressed_to: [ofsted")
+    data = load_site_data(cross_refs, display_root=cross_refs.parent)
+    assert data.recommendations[55].addressed_to == ("ofsted", "nobody-such")
+    with pytest.raises(DataErrors) as info:
+        load_cross_link_data(cross_refs, data, display_root=cross_refs.parent)
+    assert any(str(e).startswith(f"cross_refs/recommendations.yaml:{line}: recommendation 56: addressed_to: "
+                                 "'nobody-such' not a key") for e in info.value.errors), info.value.errors

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from .errors import DataError, DataErrors
+from .offline_bundle import add_bundle_parser
+from .search_cli import add_search_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +29,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check_project(args.root)
     if problems:
         _print_problems(DataErrors(problems))
+        print("Each message starts FILE:LINE; docs/editors/index.md explains what each one means.", file=sys.stderr)
         return 1
     print("check: all data and pages are valid.")
     return 0
@@ -47,11 +50,16 @@ def source_date_epoch(root: Path) -> str:
 
 
 def build_site(root: Path, site_dir: Path, *, extra_args: list[str] | None = None) -> int:
-    """Check, build into a temporary folder, and swap it in only if the build succeeded."""
+    """Check, build into a temporary folder, and swap it in only if the build succeeded.
+
+    Whatever fails (the check, MkDocs in strict mode, or the swap itself), the site that was there stays.
+    """
     if cmd_check(argparse.Namespace(root=root)) != 0:
-        print(f"build: not built; {site_dir} is unchanged.", file=sys.stderr)
+        print(f"build: not built, because check found problems; {site_dir} is unchanged.", file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Beside site/, so the final rename stays on one file system and is a single step.
     staging = site_dir.with_name(f".{site_dir.name}-staging")
     shutil.rmtree(staging, ignore_errors=True)
     # NO_MKDOCS_2_WARNING: we pin mkdocs<2, so Material's banner about MkDocs 2 is noise in every build log.
@@ -67,7 +75,14 @@ def build_site(root: Path, site_dir: Path, *, extra_args: list[str] | None = Non
     shutil.rmtree(retired, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(retired)
-    staging.rename(site_dir)
+    try:
+        staging.rename(site_dir)
+    except OSError as exc:
+        if retired.exists():
+            retired.rename(site_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build: could not put the new site in place ({exc}); {site_dir} is unchanged.", file=sys.stderr)
+        return 1
     shutil.rmtree(retired, ignore_errors=True)
     print(f"build: site written to {site_dir}")
     return 0
@@ -145,6 +160,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="preview with live reload (also on edits to cross_refs/)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     s.set_defaults(run=cmd_serve)
+    add_search_parser(sub)
+    add_bundle_parser(sub)
     s = sub.add_parser("test", help="run every test (arguments go to pytest)")
     s.add_argument("pytest_args", nargs=argparse.REMAINDER)
     s.set_defaults(run=cmd_test)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .links import relative
+from .open_data import open_data_link
 from .recommendations import COLUMNS, Recommendation
 from .site_data import SiteData
 
@@ -32,6 +33,7 @@ def index_page(data: SiteData) -> str:
         f"[*Working Together to Safeguard Children*]({relative(INDEX, 'working-together/index.md')}) "
         "that the text says implement it.", "",
         "The short titles are the opening words of each recommendation.", "",
+        open_data_link(INDEX), "",
         "| No. | Recommendation | Implemented in *Working Together* |",
         "| ---: | --- | --- |",
     ]
@@ -59,7 +61,7 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
     lines = [
         "---", f"title: 'Recommendation {n}'", f"recommendation: {n}", "---", "",
         f"# Recommendation {n}", "",
-        " · ".join(nav), "{ .rec-nav }", "",
+        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
         f"## Lord Laming's recommendation (March 2009) {{ #rec-{n}-recommendation }}", "",
         rec.recommendation, "",
         f"## The Government's response (May 2009) {{ #rec-{n}-response }}", "",

@@ -68,7 +68,7 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
     lines = [
         "---", f"title: 'Chapter {n}: {chapter.title.replace(chr(39), chr(39) * 2)}'", f"chapter: {n}", "---", "",
         f"# Chapter {n}: {_title(chapter)}", "",
-        " · ".join(nav), "{ .rec-nav }", "",
+        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
         f"*Working Together to Safeguard Children* (2010), [Part {chapter.part}: {part}]"
         f"({relative(page, OVERVIEW, f'part-{chapter.part}')}).", "",
     ]

@@ -7,17 +7,22 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .autolink import autolink
 from .backlinks import Backlinks, build_backlinks, chapter_section, recommendation_section
+from .cross_links import CrossLinkData, CrossLinks, build_cross_links, load_cross_link_data
 from .document_header import add_document_header
 from .errors import DataError, DataErrors
+from .glossary import append_abbreviations
 from .link_targets import LinkTargets, build_link_targets
-from .pages_recommendations import ANNEX_A, SOURCE_DOCUMENT, recommendation_pages
-from .pages_working_together import OVERVIEW, working_together_pages
+from .offline_bundle import ZIP_URI, download_page
+from .pages_recommendations import ANNEX_A, SOURCE_DOCUMENT
+from .pages_working_together import OVERVIEW
+from .search_index_extras import enrich_search_index
 from .site_data import SiteData, load_site_data
+from .site_pages import generated_pages
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +37,8 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
     def __init__(self) -> None:
         self.data: SiteData | None = None
         self.generated: dict[str, str] = {}
+        self.cross: CrossLinkData | None = None
+        self.links: CrossLinks | None = None
         self.targets: LinkTargets | None = None
         self.backlinks: Backlinks | None = None
 
@@ -40,11 +47,12 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         root = Path(config.config_file_path).parent
         try:
             self.data = load_site_data(root / self.config.cross_refs, display_root=root)
+            self.cross = load_cross_link_data(root / self.config.cross_refs, self.data, display_root=root)
         except DataErrors as exc:
             raise PluginError("the data in cross_refs/ has problems:\n" + str(exc)) from None
         except DataError as exc:
             raise PluginError(str(exc)) from None
-        self.generated = {**recommendation_pages(self.data), **working_together_pages(self.data)}
+        self.generated = generated_pages(self.data)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -52,6 +60,22 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
             files.append(File.generated(config, src_uri, content=content))
+        # Glossary, supporting guidance, "who must act" and open data: built from the source pages in docs/
+        # (not generated ones: Annex A's generated page repeats every recommendation).
+        assert self.data is not None and self.cross is not None
+        sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
+        overrides = {r.id: r.addressed_to for r in self.data.recommendations if r.addressed_to is not None}
+        self.links, problems = build_cross_links(self.data, self.cross, sources, overrides=overrides,
+                                                 use_directory_urls=config.use_directory_urls)
+        if problems:
+            raise PluginError("the data in cross_refs/ has problems:\n" + "\n".join(map(str, problems)))
+        for src_uri, content in self.links.generated.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
+            files.append(File.generated(config, src_uri, content=content))
+        zip_path = download_page()[1]
+        if zip_path is not None:
+            files.append(File.generated(config, ZIP_URI, abs_src_path=str(zip_path)))
         # Every page's Markdown is read once here, so link targets and "referred to in" lists cost one
         # pass over the site rather than one per page.
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
@@ -76,11 +100,17 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         key = page.meta.get("document")
         markdown = autolink(markdown, page=src_uri, document=key, targets=self.targets)
         # After autolinking, so the quoted words in the section are not linked a second time.
+        assert self.links is not None
         if "recommendation" in page.meta:
+            rec_id = int(page.meta["recommendation"])
             markdown = insert_before_source_note(
-                markdown, recommendation_section(self.backlinks, int(page.meta["recommendation"]), src_uri))
+                markdown, recommendation_section(self.backlinks, rec_id, src_uri))
+            for section in (self.links.who_must_act_sections[rec_id], self.links.guidance_sections[rec_id]):
+                if section:
+                    markdown = insert_before_source_note(markdown, section)
         elif "chapter" in page.meta:
             markdown += "\n" + chapter_section(self.backlinks, int(page.meta["chapter"]), src_uri)
+        markdown = append_abbreviations(markdown, self.links.abbreviations)
         if key is None:
             return markdown
         document = self.data.documents.get(key)
@@ -88,6 +118,11 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             raise PluginError(f"docs/{page.file.src_uri}: front matter 'document: {key}' is not a key in "
                               f"cross_refs/documents.yaml (known: {', '.join(sorted(self.data.documents))})")
         return add_document_header(markdown, src_uri, document)
+
+    # After Material's search plugin writes the index (priority 0), before its offline plugin inlines it (-100).
+    @event_priority(-50)
+    def on_post_build(self, *, config) -> None:
+        enrich_search_index(Path(config.site_dir))
 
 
 def insert_before_source_note(markdown: str, section: str) -> str:

@@ -51,6 +51,10 @@ class Recommendation:
     implemented_by: tuple[ChapterRef, ...]
     mentions: tuple[Mention, ...]
     short_title: str
+    # The editors' override of "who must act" (organisation keys; checked against organisations.yaml by
+    # cross_links.load_cross_link_data). None: derived from the text.
+    addressed_to: tuple[str, ...] | None = None
+    addressed_to_line: int | None = None
 
     @property
     def page(self) -> str:
@@ -119,7 +123,7 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
                      "free number", line=entry.line_of("id"), entry=label)
         return None
     seen[rid] = entry.line_of("id")
-    known = {"id", "short_title", "implemented_by", "mentions", *COLUMNS}
+    known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
     for key in entry:
         if key not in known:
             problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
@@ -140,9 +144,17 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
     if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
         problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
         short = None
+    addressed_to = entry.get("addressed_to")
+    if addressed_to is not None and (not isinstance(addressed_to, list)
+                                     or not all(isinstance(k, str) for k in addressed_to)):
+        problems.add(name, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
+                     "[dcsf, ofsted]", line=entry.line_of("addressed_to"), entry=label)
+        addressed_to = None
     return Recommendation(
         id=rid, implemented_by=refs, mentions=mentions,
         short_title=short or derive_short_title(texts["recommendation"]), **texts,
+        addressed_to=None if addressed_to is None else tuple(addressed_to),
+        addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
     )
 
 

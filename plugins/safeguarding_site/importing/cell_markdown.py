@@ -67,8 +67,10 @@ def _escape_text(text: str) -> str:
             after = text[i + 1] if i + 1 < len(text) else " "
             # An underscore inside a word (DH_102864) is never emphasis; at a word edge it could be.
             out.append("_" if before.isalnum() and after.isalnum() else "\\_")
-        elif ch == "<" and re.match(r"[A-Za-z/!?]", text[i + 1 : i + 2]):
-            out.append("&lt;")  # Python-Markdown has no backslash escape for "<"
+        elif ch == "<":
+            # Python-Markdown has no backslash escape for "<"; escape every one, since the character after
+            # it may come from the next span (a "<" before a dropped tag's text) and so is not known here.
+            out.append("&lt;")
         elif ch == "&" and re.match(r"#?\w+;", text[i + 1 :]):
             out.append("&amp;")  # literal "&amp;" in the text must not become "&"
         else:

@@ -1,0 +1,1 @@
+"""Build benchmarks for the site: the real site, the plugin's own cost, scale, check and serve reload."""

@@ -1,0 +1,76 @@
+"""The cross-linking output as the plugin receives it: every generated link leads somewhere that exists."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from safeguarding_site.cross_links import CrossLinks, build_cross_links, load_cross_link_data
+from safeguarding_site.errors import DataErrors
+from safeguarding_site.page_blocks import page_anchors
+from safeguarding_site.pages_recommendations import recommendation_pages
+from safeguarding_site.pages_working_together import working_together_pages
+from safeguarding_site.site_data import SiteData, load_site_data
+from source_pages import source_pages
+
+_LINK = re.compile(r"\]\(<?([^)>\s]+)>?\)")
+
+
+@pytest.fixture(scope="module")
+def data(root: Path) -> SiteData:
+    return load_site_data(root / "cross_refs")
+
+
+@pytest.fixture(scope="module")
+def links(root: Path, data: SiteData) -> CrossLinks:
+    found, problems = build_cross_links(data, load_cross_link_data(root / "cross_refs", data), source_pages(root))
+    assert problems == []
+    return found
+
+
+def test_every_relative_link_in_the_generated_markdown_resolves(root: Path, data: SiteData,
+                                                                links: CrossLinks) -> None:
+    pages = {**source_pages(root), **recommendation_pages(data), **working_together_pages(data), **links.generated}
+    markdown = {path: text for path, text in links.generated.items() if path.endswith(".md")}
+    for rec in data.recommendations:
+        markdown[rec.page] = links.who_must_act_sections[rec.id] + "\n" + links.guidance_sections[rec.id]
+    checked = 0
+    for page, text in markdown.items():
+        for target in _LINK.findall(text):
+            if re.match(r"https?://", target):
+                continue
+            path, _, anchor = target.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+            assert resolved in pages, (page, target)
+            if anchor and not resolved.startswith("recommendations/"):
+                assert anchor in page_anchors(pages[resolved]), (page, target)
+            checked += 1
+    assert checked > 700
+
+
+def test_generated_paths_and_sections(links: CrossLinks, data: SiteData) -> None:
+    assert {"glossary/index.md", "supporting-guidance/index.md", "organisations/index.md", "data/index.md",
+            "data/recommendations.json", "data/recommendations.csv", "data/recommendations.schema.json",
+            "javascripts/organisation-filter.js"} <= set(links.generated)
+    assert set(links.who_must_act_sections) == {r.id for r in data.recommendations}
+    assert links.who_must_act_sections[10].startswith("## Who must act { #rec-10-who-must-act }")
+    assert links.guidance_sections[1] == ""  # recommendation 1's texts name no register entry
+    assert links.abbreviations.startswith("*[A&E]: Accident and Emergency\n")
+
+
+def test_a_broken_data_file_is_reported_with_the_others(root: Path, tmp_path: Path, data: SiteData) -> None:
+    cross_refs = tmp_path / "cross_refs"
+    cross_refs.mkdir()
+    for name in ("glossary.yaml", "guidance.yaml", "organisations.yaml"):
+        (cross_refs / name).write_text((root / "cross_refs" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (cross_refs / "glossary.yaml").write_text("terms: [\n", encoding="utf-8")
+    text = (cross_refs / "organisations.yaml").read_text(encoding="utf-8")
+    (cross_refs / "organisations.yaml").write_text(text.replace("sector: police\n", "sector: policing\n"),
+                                                   encoding="utf-8")
+    with pytest.raises(DataErrors) as info:
+        load_cross_link_data(cross_refs, data, display_root=tmp_path)
+    messages = [str(e) for e in info.value.errors]
+    assert any(m.startswith("cross_refs/glossary.yaml:") and "YAML syntax error" in m for m in messages), messages
+    assert any(m.startswith("cross_refs/organisations.yaml:") and "sector 'policing'" in m for m in messages)

@@ -1,0 +1,172 @@
+"""The glossary: every abbreviation the sources use is listed, with the expansion the sources print, or none."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+from safeguarding_site.errors import Problems
+from safeguarding_site.glossary import (
+    Glossary,
+    abbreviation_definitions,
+    append_abbreviations,
+    check_page_sources,
+    load_glossary,
+)
+from safeguarding_site.page_blocks import comparable, document_key, page_anchors
+from safeguarding_site.pages_glossary import GLOSSARY, glossary_page
+from safeguarding_site.site_data import SiteData, load_site_data
+from source_pages import source_pages
+
+NAME = "cross_refs/glossary.yaml"
+# Upper-case words in the sources that are not abbreviations, and why.
+NOT_ABBREVIATIONS = {
+    "ED", "BALLS",  # "ED BALLS MP": the signature printed in capitals
+    "PROGRESS", "REPORT", "ON", "SAFEGUARDING",  # "PROGRESS REPORT ON SAFEGUARDING": the 2008 letter's subject line
+    "SW1A", "SW1P", "OPW",  # postcodes ("SW1A OPW" has a letter O for a zero)
+    "ContactPoint",  # a system's name, written in camel case
+}
+# A word with two capitals or a capital after a lower-case letter: LSCB, C4EO, CfH, IdeA, eCAF, MoJ, A&E.
+_ABBREVIATION = re.compile(
+    r"(?<![\w&])(?=[\w&]*[A-Z][\w&]*[A-Z]|[a-z]+[A-Z])[A-Za-z][A-Za-z0-9&]*(?:\([A-Z]+\))?(?![\w&])")
+_NOT_TEXT = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|\{[^{}\n]*\}|<[^>\n]*>|^---\n.*?\n---\n", re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def data(root: Path) -> SiteData:
+    return load_site_data(root / "cross_refs")
+
+
+@pytest.fixture(scope="module")
+def glossary(root: Path, data: SiteData) -> Glossary:
+    problems = Problems()
+    found = load_glossary(root / "cross_refs/glossary.yaml", NAME, data.recommendations, problems)
+    assert problems.errors == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(root: Path) -> dict[str, str]:
+    return {path: text for path, text in source_pages(root).items() if document_key(text)}
+
+
+def _errors(root: Path, tmp_path: Path, data: SiteData, old: str, new: str) -> list[str]:
+    path = tmp_path / "glossary.yaml"
+    shutil.copy(root / "cross_refs/glossary.yaml", path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = Problems()
+    load_glossary(path, NAME, data.recommendations, problems)
+    return [str(e) for e in problems.errors]
+
+
+def _line(root: Path, needle: str) -> int:
+    lines = (root / "cross_refs/glossary.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_every_abbreviation_in_the_sources_is_in_the_glossary(glossary: Glossary, data: SiteData,
+                                                              pages: dict[str, str]) -> None:
+    texts = [*pages.values()] + [rec.column(c) for rec in data.recommendations
+                                 for c in ("recommendation", "response_2009", "progress_2010")]
+    used = {word for text in texts for word in _ABBREVIATION.findall(_NOT_TEXT.sub(" ", text))}
+    listed = {form for term in glossary.terms for form in term.forms}
+    assert used - NOT_ABBREVIATIONS - listed == set()
+    # And the glossary lists nothing the sources do not use. "HMI Probation" is two words; Cafcass and
+    # Ofsted are abbreviations written as names, which the pattern above cannot tell from words.
+    written_as_words = {"HMI Probation", "Cafcass", "Ofsted"}
+    assert all(re.search(rf"\b{re.escape(w)}\b", " ".join(texts)) for w in written_as_words)
+    assert listed - used - written_as_words == set()
+
+
+def test_page_quotes_occur_on_their_pages(glossary: Glossary, pages: dict[str, str]) -> None:
+    assert check_page_sources(glossary, pages, NAME) == []
+
+
+def test_expansions_come_from_the_sources_and_unexpanded_terms_get_none(glossary: Glossary) -> None:
+    terms = {t.term: t for t in glossary.terms}
+    assert terms["LSCB"].expansion == "Local Safeguarding Children Board"
+    assert terms["LSCB"].other_forms == ("LSCBs",)
+    assert terms["LSCB"].source is not None and terms["LSCB"].source.recommendation == 19
+    # The brief names Cafcass; the sources never expand it, so neither do we.
+    for unexpanded in ("Cafcass", "NHS", "DH", "NSPCC", "Ofsted", "NDSU", "LCSB"):
+        assert terms[unexpanded].expansion is None and terms[unexpanded].source is None
+    for term in glossary.terms:
+        if term.source:
+            assert comparable(term.expansion or "") in comparable(term.source.quote)
+
+
+def test_abbr_definitions_cover_every_form_of_expanded_terms_only(glossary: Glossary) -> None:
+    definitions = abbreviation_definitions(glossary)
+    lines = definitions.splitlines()
+    assert "*[LSCB]: Local Safeguarding Children Board" in lines
+    assert "*[LSCBs]: Local Safeguarding Children Board" in lines
+    assert "*[A&E]: Accident and Emergency" in lines
+    assert not any(line.startswith(("*[Cafcass]", "*[NHS]", "*[NDSU]")) for line in lines)
+    assert len(lines) == sum(len(t.forms) for t in glossary.terms if t.expansion)
+    assert abbreviation_definitions(glossary) == definitions  # deterministic
+
+
+def test_appended_definitions_become_tooltips_in_the_html(glossary: Glossary) -> None:
+    page = "The LSCBs and the NSDU met. Cafcass attended. A&E staff too.\n\n- a list item about SCRs"
+    html = markdown.markdown(append_abbreviations(page, abbreviation_definitions(glossary)),
+                             extensions=["abbr", "attr_list"])
+    assert '<abbr title="Local Safeguarding Children Board">LSCBs</abbr>' in html
+    assert '<abbr title="National Safeguarding Delivery Unit">NSDU</abbr>' in html
+    assert '<abbr title="Accident and Emergency">A&amp;E</abbr>' in html
+    assert '<abbr title="Serious Case Review">SCRs</abbr>' in html
+    assert "Cafcass attended" in html and "*[" not in html
+    assert append_abbreviations(page, "") == page
+
+
+def test_glossary_page_lists_each_term_with_a_working_source_link(glossary: Glossary, data: SiteData,
+                                                                  pages: dict[str, str]) -> None:
+    md = glossary_page(glossary, pages, data.documents)
+    assert "LSCB, LSCBs { #lscb }\n:   Local Safeguarding Children Board" in md
+    assert "Cafcass { #cafcass }\n:   *Not expanded in the sources.*" in md
+    assert "[One Year On, paragraph 64](../one-year-on/chapter-2.md#para-64)" in md
+    assert "[Recommendation 19, the progress update (March 2010)](../recommendations/19.md#rec-19-progress)" in md
+    for target, anchor in re.findall(r"\]\(\.\./([^)#]+)#([^)]+)\)", md):
+        if not target.startswith("recommendations/"):
+            assert anchor in page_anchors(pages[target]), (target, anchor)
+    html = markdown.markdown(md.split("---\n", 2)[2], extensions=["def_list", "attr_list", "abbr"])
+    assert '<dt id="lscb">LSCB, LSCBs</dt>' in html
+    assert GLOSSARY == "glossary/index.md"
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "offset", "message"), [
+    ("    quote: The Common Assessment Framework (CAF) is promoted in statutory guidance.",
+     "    quote: The Common Assessment Framework is promoted in statutory guidance.",
+     "quote: The Common Assessment Framework", 0, "CAF: the quote must contain both 'CAF' and its expansion"),
+    ("- term: Cafcass\n  expansion: null\n",
+     "- term: Cafcass\n  expansion: null\n  source:\n    page: x.md\n    quote: Cafcass\n",
+     "- term: Cafcass", 2, "Cafcass: an abbreviation with 'expansion: null' has no source"),
+    ("- term: CIDVA\n", "- term: CAF\n", "- term: CIDVA", 0, "CAF: 'CAF' is already listed"),
+    ("quote: NHS Connecting for Health (CfH) has undertaken", "quote: NHS Connecting for Health (CfH) undertook",
+     "quote: NHS Connecting for Health (CfH)", 0, "CfH: quote 'NHS Connecting for Health (CfH) undertook a high"),
+    ("  expansion: Vetting and Barring Scheme\n", "  expansion: Vetting and Barring Scheme\n  expanded: yes\n",
+     "expansion: Vetting and Barring Scheme", 1, "VBS: unknown field 'expanded'"),
+])
+def test_mistakes_name_file_line_and_term(root: Path, tmp_path: Path, data: SiteData, old: str, new: str,
+                                          needle: str, offset: int, message: str) -> None:
+    errors = _errors(root, tmp_path, data, old, new)
+    line = _line(root, needle) + offset
+    assert any(e.startswith(f"{NAME}:{line}: ") and message in e for e in errors), (line, errors)
+
+
+def test_a_page_quote_that_is_not_on_the_page_is_reported(root: Path, tmp_path: Path, data: SiteData,
+                                                          pages: dict[str, str]) -> None:
+    path = tmp_path / "glossary.yaml"
+    text = (root / "cross_refs/glossary.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("Improving information sharing in Accident and Emergency (A&E) Departments",
+                                 "Improving information in Accident and Emergency (A&E) Departments"), encoding="utf-8")
+    problems = Problems()
+    errors = check_page_sources(load_glossary(path, NAME, data.recommendations, problems), pages, NAME)
+    assert problems.errors == []
+    assert [str(e) for e in errors] == [
+        f"{NAME}:{_line(root, '- term: A&E')}: A&E: quote 'Improving information in Accident and Emergency (A&E) "
+        "Depart'… does not occur in one-year-on/chapter-2.md: copy the words exactly from that page"]

@@ -1,0 +1,188 @@
+"""The supporting-guidance register: complete, archived by rule, and cited where the texts name it."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from safeguarding_site.errors import Problems
+from safeguarding_site.guidance import Register, archive_url, document_date, is_retired, load_register
+from safeguarding_site.guidance_citations import (
+    Citation,
+    cited_in,
+    find_citations,
+    guidance_for,
+    phrase_pattern,
+    phrase_table,
+)
+from safeguarding_site.page_blocks import document_key, page_anchors
+from safeguarding_site.pages_guidance import PAGE, guidance_section, supporting_guidance_page
+from safeguarding_site.site_data import SiteData, load_site_data
+from source_pages import source_pages
+
+NAME = "cross_refs/guidance.yaml"
+_URL = re.compile(r"https?://[^\s<>()\[\]]+")
+
+
+@pytest.fixture(scope="module")
+def data(root: Path) -> SiteData:
+    return load_site_data(root / "cross_refs")
+
+
+@pytest.fixture(scope="module")
+def register(root: Path, data: SiteData) -> Register:
+    problems = Problems()
+    found = load_register(root / "cross_refs/guidance.yaml", NAME, data.documents, problems)
+    assert problems.errors == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(root: Path) -> dict[str, str]:
+    return {path: text for path, text in source_pages(root).items() if document_key(text)}
+
+
+@pytest.fixture(scope="module")
+def citations(register: Register, data: SiteData, pages: dict[str, str]) -> dict[str, tuple[Citation, ...]]:
+    return find_citations(register, data.recommendations, pages, data.documents)
+
+
+def test_every_web_address_in_the_sources_is_in_the_register(register: Register, data: SiteData,
+                                                             pages: dict[str, str]) -> None:
+    texts = [*pages.values()] + [rec.column(c) for rec in data.recommendations
+                                 for c in ("recommendation", "response_2009", "progress_2010")]
+    printed = {url.rstrip(".,") for text in texts for url in _URL.findall(text)}
+    registered = {link.url for entry in register.entries.values() for link in entry.links}
+    assert printed - registered == set()
+    assert registered - printed == set()
+
+
+def test_every_guidance_or_legislation_mention_is_a_register_entry(register: Register, data: SiteData) -> None:
+    table = phrase_table(register)
+    pattern = phrase_pattern(table)
+    unmatched = [(rec.id, m.name) for rec in data.recommendations for m in rec.mentions
+                 if m.kind != "working-together" and not cited_in(m.name, table, pattern)]
+    assert unmatched == []
+
+
+def test_every_entry_is_cited_somewhere(citations: dict[str, tuple[Citation, ...]]) -> None:
+    assert [entry_id for entry_id, places in citations.items() if not places] == []
+
+
+@pytest.mark.parametrize(("entry", "page", "anchor"), [
+    ("children-act-1989", "chief-adviser/chapter-3.md", "para-42"),  # "section 20 of the Children Act (1989)"
+    ("vawg-strategy", "one-year-on/chapter-2.md", "fn:11"),  # a footnote that is only a web address
+    ("nsdu-web-pages", "one-year-on/chapter-2.md", "health"),  # in the Portsmouth case study, under "Health"
+    ("swtf-implementation-plan", "chief-adviser/chapter-2.md", "para-17"),  # "Social Work Reform Board ..."
+    ("laming-progress-report", "chief-adviser/index.md", ""),  # the covering letter, on the report's first page
+    ("swtf-final-report", "recommendations/24.md", "rec-24-progress"),  # "In its final report, the ... Task Force"
+])
+def test_citations_found_where_the_texts_name_the_entry(citations: dict[str, tuple[Citation, ...]], entry: str,
+                                                        page: str, anchor: str) -> None:
+    assert (page, anchor) in {(c.page, c.anchor) for c in citations[entry]}
+
+
+def test_look_alikes_are_not_citations(register: Register) -> None:
+    table = phrase_table(register)
+    pattern = phrase_pattern(table)
+    # A longer address is not its shorter prefix; a longer name is not the shorter one inside it.
+    assert cited_in("see [www.dcsf.gov.uk/nsdu/research.shtml](http://www.dcsf.gov.uk/nsdu/research.shtml)",
+                    table, pattern) == [("neglected-adolescents-guide", "www.dcsf.gov.uk/nsdu/research.shtml")]
+    assert [e for e, _ in cited_in("at www.dcsf.gov.uk/nsdu.", table, pattern)] == ["nsdu-web-pages"]
+    assert [e for e, _ in cited_in("the Code of Practice for Social Workers", table, pattern)] == [
+        "gscc-codes-of-practice"]
+    assert [e for e, _ in cited_in("The Children's Plan: Two Years On", table, pattern)] == [
+        "childrens-plan-two-years-on"]
+    assert cited_in("the children's planning process", table, pattern) == []
+    # An address two entries share (a department's index page) cites neither by itself.
+    assert "www.dcsf.gov.uk/everychildmatters/informationsharing" not in table
+
+
+def test_retired_domains_get_an_archive_address_built_from_the_citing_documents_date(register: Register) -> None:
+    entry = register.entries["laming-progress-report"]
+    (link,) = entry.links
+    assert link.given_in == "chief-adviser"
+    assert link.archive == ("https://webarchive.nationalarchives.gov.uk/ukgwa/20100317000000/" + link.url)
+    one_year_on = register.entries["vawg-strategy"].links[0]
+    assert one_year_on.archive is not None
+    assert "/ukgwa/20100301000000/http://www.homeoffice.gov.uk/" in one_year_on.archive
+    # Live sites, and the source's misprinted "ofstedgov.com", get none.
+    assert all(link.archive is None for link in register.entries["cafcass-care-demand-figures"].links)
+    assert all(link.archive is None for link in register.entries["learning-lessons-from-scrs-year-2"].links)
+    domains = register.retired_domains
+    assert is_retired("http://publications.dcsf.gov.uk/x", domains)
+    assert not is_retired("http://notdcsf.gov.uk/x", domains)
+    assert not is_retired("https://ofstedgov.com/x", domains)
+
+
+def test_document_dates_and_archive_addresses() -> None:
+    assert document_date("17 March 2010") == datetime.date(2010, 3, 17)
+    assert document_date("March 2010") == datetime.date(2010, 3, 1)
+    assert document_date("Spring 2010") is None
+    assert archive_url("http://www.dh.gov.uk/a?b=c&", datetime.date(2009, 2, 3)) == \
+        "https://webarchive.nationalarchives.gov.uk/ukgwa/20090203000000/http://www.dh.gov.uk/a?b=c&"
+
+
+def test_supporting_guidance_page_lists_every_entry_with_working_links(register: Register, citations, data: SiteData,
+                                                                       pages: dict[str, str]) -> None:
+    md = supporting_guidance_page(register, citations, data.documents)
+    for entry_id in register.entries:
+        assert f"{{ #{entry_id} }}" in md
+    assert "## Legislation { #legislation }" in md
+    assert "- [The Chief Adviser's first annual report, paragraph 42](../chief-adviser/chapter-3.md#para-42)" in md
+    for target, anchor in re.findall(r"\]\(\.\./([^)#]+\.md)#([^)]+)\)", md):
+        if target in pages:
+            assert anchor in page_anchors(pages[target]), (target, anchor)
+        else:
+            assert re.fullmatch(r"recommendations/\d+\.md", target) and re.fullmatch(r"rec-\d+-\w+", anchor)
+    html = markdown.markdown(md.split("---\n", 2)[2], extensions=["attr_list", "abbr", "toc"])
+    assert ('<a class="external-link" href="https://webarchive.nationalarchives.gov.uk/ukgwa/20100317000000/'
+            'http://publications.everychildmatters.gov.uk/') in html
+    assert '<em class="visually-hidden">(external link)</em></a>' in html
+    assert html.count('class="external-link"') == html.count('class="visually-hidden"')
+
+
+def test_recommendation_section_links_the_guidance_its_text_names(register: Register, citations,
+                                                                  data: SiteData) -> None:
+    rec = data.recommendations[10]  # recommendation 11
+    assert guidance_for(11, citations) == ["childrens-trusts-statutory-guidance", "what-to-do-if-worried"]
+    section = guidance_section(rec, register, citations, data.documents)
+    assert section.startswith("## Supporting guidance { #rec-11-guidance }")
+    assert ("- [What To Do If You Are Worried a Child is Being Abused](../supporting-guidance/index.md"
+            "#what-to-do-if-worried): Guidance · publisher not named in the documents · no date given in the "
+            "documents; named in the progress update (March 2010).") in section
+    assert guidance_section(data.recommendations[0], register, citations, data.documents) == ""  # names none
+    assert PAGE == "supporting-guidance/index.md"
+
+
+@pytest.mark.parametrize(("old", "new", "at", "message"), [
+    ("  kind: web page\n  publisher: Cafcass\n", "  kind: webpage\n  publisher: Cafcass\n", "  kind: webpage",
+     "cafcass-quarter-three-statistics: kind must be one of guidance, legislation, report, web page"),
+    ("  aliases:\n  - Drawing the Line\n", "  aliases:\n  - Keeping our School Safe\n", "- id: drawing-the-line",
+     "drawing-the-line: 'Keeping our School Safe' already names 'keeping-our-school-safe'"),
+    ("    given_in: letter-2010-03-17\n  - url: http://www.dcsf.gov.uk/swrb/",
+     "    given_in: letter-2010\n  - url: http://www.dcsf.gov.uk/swrb/", "    given_in: letter-2010\n",
+     "swtf-implementation-plan: urls[0]: given_in must be the key of the source document"),
+    ("  - url: http://www.dcsf.gov.uk/nsdu/research.shtml\n", "  - url: www.dcsf.gov.uk/nsdu/research.shtml\n",
+     "  - url: www.dcsf.gov.uk/nsdu/research.shtml", "neglected-adolescents-guide: urls[0]: url must be an http"),
+    ("    given_in: chief-adviser\n- id: keeping-our-school-safe", "    given-in: chief-adviser\n- id: keeping-our-",
+     "    given-in:", "cafcass-care-demand-figures: urls[0]: unknown field 'given-in'"),
+    ("- id: keeping-our-school-safe\n", "- id: Keeping\n", "- id: Keeping", "'id' must be lower-case words"),
+    ("  title: Police Green Paper\n", "  title: Police <b>Green</b> Paper\n", "  title: Police <b>",
+     "police-green-paper: 'title' must be one line of plain text"),
+])
+def test_register_mistakes_name_file_line_and_entry(root: Path, tmp_path: Path, data: SiteData, old: str, new: str,
+                                                    at: str, message: str) -> None:
+    text = (root / "cross_refs/guidance.yaml").read_text(encoding="utf-8")
+    assert old in text, old
+    text = text.replace(old, new, 1)
+    path = tmp_path / "guidance.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems()
+    load_register(path, NAME, data.documents, problems)
+    line = text[:text.index(at)].count("\n") + 1
+    errors = [str(e) for e in problems.errors]
+    assert any(e.startswith(f"{NAME}:{line}: ") and message in e for e in errors), (line, errors)

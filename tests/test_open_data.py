@@ -1,0 +1,135 @@
+"""Open data: the JSON validates against its schema, the CSV round-trips, and the page documents every field."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from safeguarding_site.cross_links import CrossLinkData, build_cross_links, load_cross_link_data
+from safeguarding_site.open_data import (
+    CSV_COLUMNS,
+    CSV_FILE,
+    DATA_PAGE,
+    JSON_FILE,
+    SCHEMA_FILE,
+    open_data_link,
+    page_url,
+)
+from safeguarding_site.open_data_schema import SCHEMA, SCHEMA_VERSION
+from safeguarding_site.site_data import SiteData, load_site_data
+from source_pages import source_pages
+
+
+@pytest.fixture(scope="module")
+def data(root: Path) -> SiteData:
+    return load_site_data(root / "cross_refs")
+
+
+@pytest.fixture(scope="module")
+def extra(root: Path, data: SiteData) -> CrossLinkData:
+    return load_cross_link_data(root / "cross_refs", data)
+
+
+@pytest.fixture(scope="module")
+def files(root: Path, data: SiteData, extra: CrossLinkData) -> dict[str, str]:
+    links, problems = build_cross_links(data, extra, source_pages(root))
+    assert problems == []
+    return links.generated
+
+
+def test_json_validates_against_the_published_schema(files: dict[str, str]) -> None:
+    schema = json.loads(files[SCHEMA_FILE])
+    assert schema == SCHEMA
+    jsonschema.Draft202012Validator.check_schema(schema)
+    table = json.loads(files[JSON_FILE])
+    jsonschema.Draft202012Validator(schema).validate(table)
+    assert table["schema_version"] == SCHEMA_VERSION
+    assert [r["id"] for r in table["recommendations"]] == list(range(1, 59))
+
+
+def test_the_schema_rejects_what_it_should(files: dict[str, str]) -> None:
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    table = json.loads(files[JSON_FILE])
+    broken = copy.deepcopy(table)
+    del broken["recommendations"][0]["id"]
+    assert not validator.is_valid(broken)
+    broken = copy.deepcopy(table)
+    broken["recommendations"][5]["addressed_to"][0]["colour"] = "red"
+    assert not validator.is_valid(broken)
+    broken = copy.deepcopy(table)
+    broken["schema_version"] = "0.9.0"
+    assert not validator.is_valid(broken)
+
+
+def test_json_carries_the_cross_references(files: dict[str, str], data: SiteData) -> None:
+    recs = {r["id"]: r for r in json.loads(files[JSON_FILE])["recommendations"]}
+    six = recs[6]
+    assert six["url"] == "recommendations/6.html"
+    assert six["recommendation"] == data.recommendations[5].recommendation  # Markdown, as published
+    assert [c["chapter"] for c in six["working_together_chapters"]] == [3]
+    assert six["working_together_chapters"][0]["url"] == "working-together/chapter-3.html"
+    assert [a["key"] for a in six["addressed_to"]] == ["directors-of-childrens-services", "pcts", "police"]
+    assert six["addressed_to"][2] == {"key": "police", "name": "Police", "sector": "Police",
+                                      "url": "organisations/police.html"}
+    assert six["addressed_to_source"] == "wording"
+    assert {g["id"] for g in six["guidance"]} == {"childrens-trusts-statutory-guidance", "children-act-2004"}
+    assert six["guidance"][0]["url"].startswith("supporting-guidance/index.html#")
+    assert any(m["kind"] == "legislation" for m in six["mentions"])
+
+
+def test_csv_round_trips_with_the_documented_header(files: dict[str, str]) -> None:
+    text = files[CSV_FILE]
+    assert text.startswith(",".join(CSV_COLUMNS) + "\r\n")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    table = json.loads(files[JSON_FILE])["recommendations"]
+    assert len(rows) == 58
+    for row, rec in zip(rows, table, strict=True):
+        assert int(row["id"]) == rec["id"]
+        for column in ("short_title", "url", "recommendation", "response_2009", "progress_2010",
+                       "addressed_to_source"):
+            assert row[column] == rec[column]  # Markdown kept, line breaks and all
+        assert _listed(row["addressed_to"]) == [a["key"] for a in rec["addressed_to"]]
+        assert _listed(row["addressed_to_names"]) == [a["name"] for a in rec["addressed_to"]]
+        chapters = rec["working_together_chapters"]
+        assert _listed(row["working_together_chapters"]) == [str(c["chapter"]) for c in chapters]
+        assert _listed(row["guidance"]) == [g["id"] for g in rec["guidance"]]
+
+
+def _listed(cell: str) -> list[str]:
+    return cell.split("; ") if cell else []
+
+
+def test_output_is_deterministic(root: Path, data: SiteData, extra: CrossLinkData, files: dict[str, str]) -> None:
+    again, _ = build_cross_links(data, extra, source_pages(root))
+    for name in (JSON_FILE, CSV_FILE, SCHEMA_FILE, DATA_PAGE):
+        assert again.generated[name] == files[name]
+
+
+def test_data_page_documents_every_field_and_column(files: dict[str, str]) -> None:
+    page = files[DATA_PAGE]
+    for field in ("schema_version", "recommendations[].id", "recommendations[].working_together_chapters[].evidence",
+                  "recommendations[].addressed_to[].sector", "recommendations[].guidance[].columns"):
+        assert f"| `{field}` |" in page
+    for column in CSV_COLUMNS:
+        assert f"| `{column}` |" in page
+    assert "[recommendations.json](recommendations.json)" in page
+    assert "[recommendations.schema.json](recommendations.schema.json)" in page
+    assert f"Schema version {SCHEMA_VERSION}." in page
+    assert open_data_link("recommendations/index.md") == ("The whole table is also available as "
+                                                          "[open data](../data/index.md) (JSON and CSV).")
+
+
+@pytest.mark.parametrize(("src", "directory_urls", "url"), [
+    ("recommendations/6.md", False, "recommendations/6.html"),
+    ("recommendations/6.md", True, "recommendations/6/"),
+    ("supporting-guidance/index.md", False, "supporting-guidance/index.html"),
+    ("supporting-guidance/index.md", True, "supporting-guidance/"),
+    ("index.md", True, ""),
+])
+def test_page_urls_follow_the_sites_url_style(src: str, directory_urls: bool, url: str) -> None:
+    assert page_url(src, directory_urls) == url
