@@ -191,12 +191,9 @@ def test_a_wrong_value_inside_implemented_by_is_reported(scratch: Path, data: di
         assert problems and len(rec.implemented_by) == len(entry["implemented_by"]) - 1
 
 
-# recommendations.py looks `chapter` up in a set before checking its type, so a list or mapping there
-# raises TypeError (and `chapter: 3.0` passes as chapter 3). The fix, for its owner:
-#     if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
-# strict: once fixed, these fail as XPASS, a reminder to remove the marker.
-@pytest.mark.xfail(strict=True, raises=TypeError, reason="recommendations.py: chapter type checked after set lookup")
-@pytest.mark.parametrize("chapter", [[3], {"number": 3}])
+# A list or mapping as `chapter` once raised TypeError (looked up in a set before its type was checked),
+# and 3.0 passed as chapter 3: Hypothesis found it.
+@pytest.mark.parametrize("chapter", [[3], {"number": 3}, 3.0])
 def test_a_list_or_mapping_as_chapter_is_reported(scratch: Path, chapter: object) -> None:
     entry = {"id": 1, "recommendation": "A unit.", "response_2009": "Agreed.", "progress_2010": "Done.",
              "implemented_by": [{"chapter": chapter, "column": "response_2009", "quote": "Agreed"}]}

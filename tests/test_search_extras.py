@@ -27,7 +27,7 @@ def source_text() -> str:
 @pytest.mark.parametrize("abbreviation", ABBREVIATIONS, ids=lambda a: a.short)
 def test_every_expansion_is_spelled_out_in_a_source(abbreviation):
     """No expansion is ours: each appears as "expansion (ABBR)" in a source (plural forms allowed)."""
-    pattern = abbreviation.expansion_pattern().pattern.replace("\\'", "'")
+    pattern = abbreviation.expansion_pattern.pattern.replace("\\'", "'")
     spelled = re.compile(rf"{pattern}\s*\({re.escape(abbreviation.short)}s?\)", re.IGNORECASE)
     assert spelled.search(source_text()), f"{abbreviation.expansion} ({abbreviation.short}) is not in sources/"
 

@@ -14,6 +14,7 @@ from search_queries import TOP_THREE
 NOT_INDEXED = {
     "404.html": "the error page",
     "one-year-on/annex-a.html": "the same text as the 58 recommendation pages, which are indexed",
+    "editors/index.html": "the editors' guide, kept out of the public navigation and search",
 }
 
 

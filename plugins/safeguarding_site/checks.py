@@ -13,6 +13,7 @@ from .documents import load_documents
 from .errors import DataError, DataErrors, Problems
 from .markup_safety import unsafe_markup
 from .nav_checks import SiteConfig, check_nav, read_config
+from .offline_bundle import ZIP_URI, download_page
 from .page_checks import Site, add_generated, check_pages, read_site
 from .recommendations import load_recommendations
 from .site_data import DOCUMENTS_FILE, RECOMMENDATIONS_FILE, WORKING_TOGETHER_FILE, SiteData, load_site_data
@@ -52,6 +53,8 @@ def read_project(root: Path) -> Project:
     generated = generated_pages(data) if data else _generated_despite_problems(root)
     if data is not None and generated is not None:
         generated.update(_cross_links(root, data, site, generated, config.use_directory_urls, problems))
+        if download_page()[1] is not None:
+            generated[ZIP_URI] = ""  # `build.py bundle` adds the zip its download page links to
     add_generated(site, generated, problems)
     return Project(data, config, site, generated, problems)
 

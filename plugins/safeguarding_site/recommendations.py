@@ -188,7 +188,8 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
             problems.add(name, "expected chapter, column and quote", entry=where)
             continue
         chapter = item.get("chapter")
-        if chapter not in chapters or isinstance(chapter, bool):
+        # Type first: a list or mapping here cannot be looked up in a set, and 3.0 is not chapter 3.
+        if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
             problems.add(name, f"no chapter {chapter!r} in Working Together: chapters are "
                          f"{min(chapters, default=1)}–{max(chapters, default=0)}", line=item.line_of("chapter"),
                          entry=where)

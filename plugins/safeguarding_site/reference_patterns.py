@@ -177,7 +177,9 @@ def _alternatives(titles: tuple[str, ...]) -> str:
     return "|".join(_loose(t) for t in sorted(set(titles), key=lambda t: (-len(t), t)))
 
 
-@lru_cache(maxsize=8)
+# Unbounded: one entry per distinct title set, and a bounded cache thrashes once a site has more
+# documents than it holds (benchmarks/results.md measured 56,924 recompiles at 10x content).
+@lru_cache(maxsize=None)
 def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alternatives(titles))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,9 +35,12 @@ class Abbreviation:
     short: str
     expansion: str
 
+    # Compiled once per abbreviation: keywords_for runs for every entry of the search index.
+    @functools.cached_property
     def short_pattern(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![A-Za-z]){re.escape(self.short)}s?(?![A-Za-z])")
 
+    @functools.cached_property
     def expansion_pattern(self) -> re.Pattern[str]:
         # The sources write one name with or without hyphens and commas ("Multi Agency", "Children Schools").
         words = re.split(r"[\s,\-–]+", self.expansion)
@@ -103,7 +107,11 @@ def plain(markup: str) -> str:
 
 def keywords_for(text: str, abbreviations: Iterable[Abbreviation] = ABBREVIATIONS) -> str:
     """Both forms of every abbreviation that the text uses in either form, for the hidden keywords field."""
-    found = [a for a in abbreviations if a.short_pattern().search(text) or a.expansion_pattern().search(text)]
+    lowered = text.lower()
+    # A plain substring test first: the look-behind regexes are slow, and most entries use no abbreviation.
+    found = [a for a in abbreviations
+             if (a.short in text and a.short_pattern.search(text))
+             or (re.split(r"[\s,\-–]+", a.expansion)[0].lower() in lowered and a.expansion_pattern.search(text))]
     return " ".join(f"{a.short} {a.expansion}" for a in found)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -35,7 +36,10 @@ SAMPLE = ["index.html", "guide/index.html", "recommendations/11.html", "one-year
 @pytest.fixture(scope="module")
 def axe_source(browser) -> str:
     if AXE_FILE_PATH is None or not Path(AXE_FILE_PATH).is_file():
-        pytest.fail("axe-core is missing: install the pinned requirements (axe-playwright-python)", pytrace=False)
+        message = "axe-core is missing: install the pinned requirements (axe-playwright-python ships it)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ". CI must run the accessibility tests.", pytrace=False)
+        pytest.skip(message)
     return Path(AXE_FILE_PATH).read_text(encoding="utf-8")
 
 
