@@ -10,6 +10,7 @@ from .links import relative
 from .markdown_text import escape, quoted
 from .recommendation_anchors import column_anchor
 from .recommendations import COLUMNS
+from .search_index_extras import REGISTER_SEARCH_BOOST
 
 GLOSSARY = "glossary/index.md"
 
@@ -47,7 +48,7 @@ def glossary_page(glossary: Glossary, pages: Mapping[str, str], documents: Mappi
     for term in terms:
         letters.setdefault(term.term[0].upper(), term.anchor)
     lines = [
-        "---", "title: Glossary", "---", "",
+        "---", "title: Glossary", *REGISTER_SEARCH_BOOST, "---", "",
         "# Glossary of abbreviations", "",
         "The abbreviations used in the documents on this site. Each expansion is the one the documents "
         "themselves print, with a link to the place that prints it. Where the documents never expand an "

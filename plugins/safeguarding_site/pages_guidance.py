@@ -12,6 +12,7 @@ from .guidance_citations import Citation
 from .links import relative
 from .markdown_text import escape
 from .recommendations import COLUMNS, Recommendation
+from .search_index_extras import REGISTER_SEARCH_BOOST
 
 PAGE = "supporting-guidance/index.md"
 _KIND_NAMES = {"guidance": "Guidance", "legislation": "Legislation", "report": "Report or paper",
@@ -61,7 +62,7 @@ def supporting_guidance_page(register: Register, citations: Mapping[str, Sequenc
                              documents: Mapping[str, Document]) -> str:
     page = PAGE
     lines = [
-        "---", "title: Supporting guidance", "---", "",
+        "---", "title: Supporting guidance", *REGISTER_SEARCH_BOOST, "---", "",
         "# Supporting guidance", "",
         "Every other document, Act and web page that the documents on this site name, with the publisher, "
         "date and web address that the documents give, and every place on this site that cites it. "

@@ -8,6 +8,7 @@ from .addressees import Addressees, Organisation, Organisations, recommendations
 from .links import relative
 from .markdown_text import escape, quoted
 from .recommendations import Recommendation
+from .search_index_extras import REGISTER_SEARCH_BOOST
 
 INDEX = "organisations/index.md"
 FILTER_SCRIPT = "javascripts/organisation-filter.js"
@@ -24,7 +25,7 @@ def _and_list(items: Sequence[str]) -> str:
 def index_page(organisations: Organisations, addressees: Mapping[int, Addressees]) -> str:
     page = INDEX
     lines = [
-        "---", "title: Who must act", "---", "",
+        "---", "title: Who must act", *REGISTER_SEARCH_BOOST, "---", "",
         "# Who must act", "",
         "Lord Laming's recommendations say who must act on them. This page lists the organisations they "
         "address, by sector, with the numbers of the recommendations addressed to each; each organisation "
@@ -62,7 +63,7 @@ def organisation_page(org: Organisation, organisations: Organisations, recommend
     recs = [r for r in recommendations if org.key in addressees[r.id].keys]
     title = org.name.replace("'", "''")
     lines = [
-        "---", f"title: '{title}'", "---", "",
+        "---", f"title: '{title}'", *REGISTER_SEARCH_BOOST, "---", "",
         f"# {escape(org.name)}", "",
         f"Sector: [{escape(sector.name)}]({relative(page, INDEX, f'sector-{sector.key}')}) · "
         f"[All organisations]({relative(page, INDEX)})", "{ .rec-nav }", "",

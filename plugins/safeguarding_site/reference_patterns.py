@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .chapter_context import quote_covers, sentence_around
 from .link_targets import LinkTargets
@@ -179,7 +179,7 @@ def _alternatives(titles: tuple[str, ...]) -> str:
 
 # Unbounded: one entry per distinct title set, and a bounded cache thrashes once a site has more
 # documents than it holds (benchmarks/results.md measured 56,924 recompiles at 10x content).
-@lru_cache(maxsize=None)
+@cache
 def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alternatives(titles))
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +28,11 @@ SEPARATOR = (
     f"|[{_EDGE}](?!{_WORD})"
     f"|(?<!{_WORD})[{_EDGE}]"
 )
+
+
+# Front matter for register pages (glossary, supporting guidance, who must act): they name every term in
+# one place, so at full weight they outrank the passages a reader is looking for.
+REGISTER_SEARCH_BOOST = ("search:", "  boost: 0.3")
 
 
 @dataclass(frozen=True)
