@@ -15,14 +15,17 @@ from .backlinks import Backlinks, build_backlinks, chapter_section, recommendati
 from .cross_links import CrossLinkData, CrossLinks, build_cross_links, load_cross_link_data
 from .document_header import add_document_header
 from .errors import DataError, DataErrors
+from .front_door import HOME_PAGE, fill_front_door
 from .glossary import append_abbreviations
 from .link_targets import LinkTargets, build_link_targets
 from .offline_bundle import ZIP_URI, download_page
 from .pages_recommendations import ANNEX_A, SOURCE_DOCUMENT
 from .pages_working_together import OVERVIEW
 from .search_index_extras import enrich_search_index
+from .paragraph_labels import label_paragraph_numbers
 from .site_data import SiteData, load_site_data
 from .site_pages import generated_pages
+from .status_line import SITE_FILE, content_last_updated, read_notice
 
 log = get_plugin_logger(__name__)
 
@@ -41,6 +44,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         self.links: CrossLinks | None = None
         self.targets: LinkTargets | None = None
         self.backlinks: Backlinks | None = None
+        self.updated = None
 
     def on_config(self, config):
         # Fresh state on every build: `mkdocs serve` reuses the plugin object across rebuilds.
@@ -52,6 +56,14 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             raise PluginError("the data in cross_refs/ has problems:\n" + str(exc)) from None
         except DataError as exc:
             raise PluginError(str(exc)) from None
+        try:
+            notice = read_notice(root / self.config.cross_refs / SITE_FILE, f"{self.config.cross_refs}/{SITE_FILE}")
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        # Read by overrides/main.html: the editors' notice banner, and page titles that name the document.
+        config.extra["notice"] = notice.for_template() if notice else None
+        config.extra["document_titles"] = {k: d.short_title for k, d in self.data.documents.items()}
+        self.updated = content_last_updated(root)
         self.generated = generated_pages(self.data)
         return config
 
@@ -97,6 +109,8 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.data is not None and self.targets is not None and self.backlinks is not None
         src_uri = page.file.src_uri
+        if src_uri == HOME_PAGE:
+            markdown = fill_front_door(markdown, self.data, self.updated)
         key = page.meta.get("document")
         markdown = autolink(markdown, page=src_uri, document=key, targets=self.targets)
         # After autolinking, so the quoted words in the section are not linked a second time.
@@ -118,6 +132,9 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             raise PluginError(f"docs/{page.file.src_uri}: front matter 'document: {key}' is not a key in "
                               f"cross_refs/documents.yaml (known: {', '.join(sorted(self.data.documents))})")
         return add_document_header(markdown, src_uri, document)
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        return label_paragraph_numbers(html)
 
     # After Material's search plugin writes the index (priority 0), before its offline plugin inlines it (-100).
     @event_priority(-50)

@@ -226,14 +226,16 @@ def test_on_a_phone_the_menu_and_search_buttons_work_from_the_keyboard(browser, 
 
 def test_navigation_section_toggles_have_a_name_and_state(browser, site_url: str) -> None:
     page = new_page(browser, site_url)
-    page.goto(site_url + "guide/index.html")
+    page.goto(site_url + "working-together/chapter-5.html")  # its section is open in the navigation
     toggle = page.locator("label[role=button][aria-label='Pages in Working Together']")
-    assert toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.get_attribute("aria-expanded") == "true"
     toggle.focus()
     page.keyboard.press(" ")
-    assert toggle.get_attribute("aria-expanded") == "true"
-    page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "false"
+    page.locator(".md-sidebar--primary a[href='chapter-6.html']").wait_for(state="hidden")
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.locator(".md-sidebar--primary a[href='chapter-6.html']").wait_for(state="visible")
 
 
 def test_text_shown_on_hover_is_the_browsers_own(browser, site_url: str) -> None:
