@@ -10,23 +10,13 @@ import markdown
 import pytest
 from safeguarding_site.errors import DataError
 from safeguarding_site.importing.annex_table import COLUMNS, parse_annex_table
+from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
 NAME = "sources/2010-03-government-response-to-lord-laming-one-year-on.txt"
 HEADER = "Ref No\tLord Laming's Recommendation March 2009\tGovernment's Response May 2009\tProgress update March 2010"
 # The Markdown extensions the site uses: the text must survive every one of them.
-EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "footnotes",
-    "admonition",
-    "abbr",
-    "toc",
-    "tables",
-    "def_list",
-    "pymdownx.superfences",
-]
 
 
 @pytest.fixture(scope="module")

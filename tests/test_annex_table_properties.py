@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from safeguarding_site.errors import DataError
 from safeguarding_site.importing.annex_table import COLUMNS, TableRow, parse_annex_table
 from safeguarding_site.importing.cell_markdown import cell_to_markdown
+from site_markdown import EXTENSIONS
 
 SOURCE = Path(__file__).resolve().parents[1] / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
 HEADER = "Ref No\tRecommendation\tResponse\tProgress"
@@ -200,17 +201,7 @@ def test_text_survives_markdown_rendering_word_for_word(tokens: list[str]) -> No
     md = cell_to_markdown("<p>" + html.escape(text, quote=False) + "</p>")
     rendered = markdown.markdown(
         md,
-        extensions=[
-            "attr_list",
-            "md_in_html",
-            "footnotes",
-            "admonition",
-            "abbr",
-            "toc",
-            "tables",
-            "def_list",
-            "pymdownx.superfences",
-        ],
+        extensions=EXTENSIONS,
     )
     shown = html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split()
     assert shown == text.split()

@@ -10,22 +10,12 @@ import pytest
 from safeguarding_site.errors import DataError
 from safeguarding_site.importing.chief_adviser import convert
 from safeguarding_site.importing.pages import ImportedPage
+from site_markdown import EXTENSIONS
 
 SOURCE_PATH = (
     Path(__file__).resolve().parents[1] / "sources" / "2010-03-chief-adviser-first-annual-report.txt"
 )
 SOURCE = SOURCE_PATH.read_text(encoding="utf-8")
-EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "footnotes",
-    "admonition",
-    "abbr",
-    "toc",
-    "tables",
-    "def_list",
-    "pymdownx.superfences",
-]
 
 PAGE_ORDER = [
     "index",

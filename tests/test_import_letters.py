@@ -16,20 +16,10 @@ from safeguarding_site.importing.letters import (
     convert_2010_letter,
 )
 from safeguarding_site.importing.pages import ImportedPage
+from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
-EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "footnotes",
-    "admonition",
-    "abbr",
-    "toc",
-    "tables",
-    "def_list",
-    "pymdownx.superfences",
-]
 
 SOURCE_2008 = "2008-11-17-letter-secretary-of-state-to-lord-laming.txt"
 SOURCE_2009 = "2009-02-03-letter-secretary-of-state-on-nspcc-proposals.txt"

@@ -11,20 +11,10 @@ import pytest
 from safeguarding_site.errors import DataError
 from safeguarding_site.importing.one_year_on import convert
 from safeguarding_site.importing.pages import ImportedPage
+from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
-EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "footnotes",
-    "admonition",
-    "abbr",
-    "toc",
-    "tables",
-    "def_list",
-    "pymdownx.superfences",
-]
 PATHS = [
     "one-year-on/index.md",
     "one-year-on/foreword.md",

@@ -21,8 +21,8 @@ from .link_targets import LinkTargets, build_link_targets
 from .offline_bundle import ZIP_URI, download_page
 from .pages_recommendations import ANNEX_A, SOURCE_DOCUMENT
 from .pages_working_together import OVERVIEW
-from .search_index_extras import enrich_search_index
 from .paragraph_labels import label_paragraph_numbers
+from .search_index_extras import enrich_search_index
 from .site_data import SiteData, load_site_data
 from .site_pages import generated_pages
 from .status_line import SITE_FILE, content_last_updated, read_notice
