@@ -15,7 +15,7 @@ from .open_data import open_data_files
 from .pages_glossary import glossary_pages
 from .pages_guidance import guidance_section, supporting_guidance_pages
 from .pages_organisations import FILTER_SCRIPT, ORGANISATION_FILTER_JS, organisation_pages, who_must_act_section
-from .site_data import SiteData
+from .site_data import SiteData, display_name
 
 GLOSSARY_FILE = "glossary.yaml"
 GUIDANCE_FILE = "guidance.yaml"
@@ -45,15 +45,9 @@ def load_cross_link_data(cross_refs: Path, data: SiteData, *, display_root: Path
     problems = Problems()
 
     def name(file: str) -> str:
-        path = cross_refs / file
-        return str(path.relative_to(display_root)) if display_root else str(path)
+        return display_name(cross_refs / file, display_root)
 
-    def guarded(loader, *args):
-        try:
-            return loader(*args)
-        except DataError as exc:  # a YAML syntax error stops that file; the others are still checked
-            problems.errors.append(exc)
-            return None
+    guarded = problems.guarded
 
     glossary = guarded(load_glossary, cross_refs / GLOSSARY_FILE, name(GLOSSARY_FILE), data.recommendations, problems)
     register = guarded(load_register, cross_refs / GUIDANCE_FILE, name(GUIDANCE_FILE), data.documents, problems)

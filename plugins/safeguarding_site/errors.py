@@ -38,6 +38,15 @@ class Problems:
     def extend(self, errors: list[DataError]) -> None:
         self.errors.extend(errors)
 
+    def guarded(self, loader, *args):
+        """``loader(*args)``, or None with its error recorded: a YAML syntax error stops that file, but the
+        other files are still checked in the same run."""
+        try:
+            return loader(*args)
+        except DataError as exc:
+            self.errors.append(exc)
+            return None
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise DataErrors(sorted(self.errors, key=lambda e: (e.file, e.line or 0)))

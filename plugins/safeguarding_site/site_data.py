@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import Document, load_documents
-from .errors import DataError, Problems
+from .errors import Problems
 from .recommendations import Recommendation, load_recommendations
 from .working_together import WorkingTogether, load_working_together
 
@@ -25,21 +25,19 @@ class SiteData:
         return [r for r in self.recommendations if number in r.chapters]
 
 
+def display_name(path: Path, display_root: Path | None) -> str:
+    """How messages name a data file: relative to the project (``cross_refs/x.yaml``) when we know it."""
+    return str(path.relative_to(display_root)) if display_root else str(path)
+
+
 def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> SiteData:
     """Load and validate every data file; raise DataErrors listing every problem found."""
     problems = Problems()
 
     def name(file: str) -> str:
-        path = cross_refs / file
-        return str(path.relative_to(display_root)) if display_root else str(path)
+        return display_name(cross_refs / file, display_root)
 
-    def guarded(loader, *args):
-        # A YAML syntax error stops that file, but the other files are still checked.
-        try:
-            return loader(*args)
-        except DataError as exc:
-            problems.errors.append(exc)
-            return None
+    guarded = problems.guarded
 
     documents = guarded(load_documents, cross_refs / DOCUMENTS_FILE, name(DOCUMENTS_FILE), problems) or {}
     wt = guarded(load_working_together, cross_refs / WORKING_TOGETHER_FILE, name(WORKING_TOGETHER_FILE), problems)
