@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .cross_links import build_cross_links, load_cross_link_data
+from .cross_links import build_cross_links, editors_overrides, load_cross_link_data
 from .documents import load_documents
 from .errors import DataError, DataErrors, Problems
 from .markup_safety import unsafe_markup
@@ -81,7 +81,8 @@ def _cross_links(root: Path, data: SiteData, site: Site, generated: dict[str, st
         problems.append(exc)
         return {}
     sources = {path: page.markdown for path, page in site.pages.items() if not page.generated}
-    links, found = build_cross_links(data, cross, sources, use_directory_urls=use_directory_urls)
+    links, found = build_cross_links(data, cross, sources, overrides=editors_overrides(data),
+                                     use_directory_urls=use_directory_urls)
     problems += found
     # The plugin adds these sections to each recommendation's page; their anchors may be linked to.
     sections = {rec.page: "\n\n".join(["", links.who_must_act_sections.get(rec.id, ""),

@@ -64,6 +64,11 @@ def load_cross_link_data(cross_refs: Path, data: SiteData, *, display_root: Path
     return CrossLinkData(glossary, register, organisations, name(GLOSSARY_FILE))
 
 
+def editors_overrides(data: SiteData) -> dict[int, tuple[str, ...]]:
+    """The editors' ``addressed_to`` lists by recommendation id: the plugin and ``check`` must pass the same."""
+    return {r.id: r.addressed_to for r in data.recommendations if r.addressed_to is not None}
+
+
 def build_cross_links(data: SiteData, extra: CrossLinkData, pages: Mapping[str, str], *,
                       overrides: Mapping[int, Sequence[str]] | None = None,
                       use_directory_urls: bool = False) -> tuple[CrossLinks, list[DataError]]:

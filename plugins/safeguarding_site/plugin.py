@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from .autolink import autolink
 from .backlinks import Backlinks, build_backlinks, chapter_section, recommendation_section
-from .cross_links import CrossLinkData, CrossLinks, build_cross_links, load_cross_link_data
+from .cross_links import CrossLinkData, CrossLinks, build_cross_links, editors_overrides, load_cross_link_data
 from .document_header import add_document_header
 from .errors import DataError, DataErrors
 from .front_door import HOME_PAGE, fill_front_door
@@ -76,8 +76,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         # (not generated ones: Annex A's generated page repeats every recommendation).
         assert self.data is not None and self.cross is not None
         sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
-        overrides = {r.id: r.addressed_to for r in self.data.recommendations if r.addressed_to is not None}
-        self.links, problems = build_cross_links(self.data, self.cross, sources, overrides=overrides,
+        self.links, problems = build_cross_links(self.data, self.cross, sources, overrides=editors_overrides(self.data),
                                                  use_directory_urls=config.use_directory_urls)
         if problems:
             raise PluginError("the data in cross_refs/ has problems:\n" + "\n".join(map(str, problems)))
