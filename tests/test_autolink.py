@@ -16,10 +16,9 @@ from safeguarding_site.documents import load_documents
 from safeguarding_site.errors import Problems
 from safeguarding_site.link_targets import LinkTargets, build_link_targets, front_matter_document
 from safeguarding_site.reference_patterns import TABLE
+from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "abbr", "toc", "tables", "def_list",
-              "pymdownx.superfences"]
 
 # Evidence quotes exactly as cross_refs/recommendations.yaml records them (Annex A, recs 11 and 19).
 REC_11_QUOTE = ("Revisions to Chapter 4 stress the importance of specialist training for these roles and Chapter 2 "

@@ -12,10 +12,9 @@ from safeguarding_site.backlinks import Backlinks, Place, build_backlinks, chapt
 from safeguarding_site.documents import load_documents
 from safeguarding_site.errors import Problems
 from safeguarding_site.link_targets import LinkTargets, build_link_targets
+from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "abbr", "toc", "tables", "def_list",
-              "pymdownx.superfences"]
 REC_11_QUOTE = ("Revisions to Chapter 4 stress the importance of specialist training for these roles and Chapter 2 "
                 "references the local authority's responsibility to ensure relevant staff receive this high "
                 "quality training.")
