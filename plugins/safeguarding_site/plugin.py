@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .autolink import autolink
@@ -26,8 +26,6 @@ from .search_index_extras import enrich_search_index
 from .site_data import SiteData, load_site_data
 from .site_pages import generated_pages
 from .status_line import SITE_FILE, content_last_updated, read_notice
-
-log = get_plugin_logger(__name__)
 
 
 class SafeguardingConfig(Config):
@@ -68,28 +66,25 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        for src_uri, content in self.generated.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
-            files.append(File.generated(config, src_uri, content=content))
-        # Glossary, supporting guidance, "who must act" and open data: built from the source pages in docs/
-        # (not generated ones: Annex A's generated page repeats every recommendation).
         assert self.data is not None and self.cross is not None
-        sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
+        # Every page of docs/ is read once, here: the registers and the link targets both work from it.
+        sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        # Glossary, supporting guidance, "who must act" and open data come from the source pages only (not
+        # generated ones: Annex A's generated page repeats every recommendation).
         self.links, problems = build_cross_links(self.data, self.cross, sources, overrides=editors_overrides(self.data),
                                                  use_directory_urls=config.use_directory_urls)
         if problems:
             raise PluginError("the data in cross_refs/ has problems:\n" + "\n".join(map(str, problems)))
-        for src_uri, content in self.links.generated.items():
-            if files.get_file_from_path(src_uri) is not None:
+        generated = {**self.generated, **self.links.generated}
+        for src_uri, content in generated.items():
+            if src_uri in sources or files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
             files.append(File.generated(config, src_uri, content=content))
         zip_path = download_page()[1]
         if zip_path is not None:
             files.append(File.generated(config, ZIP_URI, abs_src_path=str(zip_path)))
-        # Every page's Markdown is read once here, so link targets and "referred to in" lists cost one
-        # pass over the site rather than one per page.
-        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        # Link targets and "referred to in" lists cost one pass over the site rather than one per page.
+        pages = {**sources, **{uri: text for uri, text in generated.items() if uri.endswith(".md")}}
         data = self.data
         assert data is not None
         self.targets = build_link_targets(
