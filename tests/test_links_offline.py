@@ -32,7 +32,9 @@ checkextern=0
 [output]
 status=0
 """
-ANCHORS = "[AnchorCheck]\n"
+# Anchor checking runs in one thread: with two, LinkChecker may check b.html#x and b.html#y as one cached
+# page and skip the second anchor (seen once in CI as a missed broken anchor in the negative control).
+ANCHOR_SETTINGS = SETTINGS.replace("threads=2", "threads=0") + "[AnchorCheck]\n"
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -92,7 +94,7 @@ def test_every_link_and_asset_of_the_site_exists(readable_site: Path) -> None:
 def test_every_anchor_linked_from_another_page_exists(readable_site: Path) -> None:
     urls = links_to_other_pages_with_anchors(readable_site)
     assert len(urls) > 100, "the recommendation, chapter and annex pages link to each other's anchors"
-    status, rows = linkchecker(urls, SETTINGS + ANCHORS, 0, readable_site.parent)
+    status, rows = linkchecker(urls, ANCHOR_SETTINGS, 0, readable_site.parent)
     assert rows == [], describe(rows)
     assert status == 0
 
@@ -110,7 +112,7 @@ def test_linkchecker_reports_a_missing_page_and_a_missing_anchor(readable_site: 
     _, rows = linkchecker([(site / "index.html").as_uri()], SETTINGS, -1, site)
     assert [r["urlname"] for r in rows] == ["gone.html"]
     status, rows = linkchecker([(site / "b.html").as_uri() + "#there", (site / "b.html").as_uri() + "#nowhere"],
-                               SETTINGS + ANCHORS, 0, site)
+                               ANCHOR_SETTINGS, 0, site)
     assert status == 1
     assert [(r["urlname"].split("#")[1], "not found" in r["warningstring"]) for r in rows] == [("nowhere", True)]
 
