@@ -254,7 +254,7 @@ class Bench:
             try:
                 self.reload_times = measure_reload(serve_dir, edits=self.args.serve_edits, env=build_env(),
                                                    log=self.logs / "serve.log",
-                                                   extra_args=("--dirty",) if self.args.serve_dirty else ())
+                                                   full=self.args.serve_full)
             except (TimeoutError, RuntimeError, OSError) as exc:
                 self.reload_error = f"{exc} (see {self.logs / 'serve.log'})"
 
@@ -362,7 +362,7 @@ class Bench:
             extra.append(f"- `build.py check` in-process (data loading and validation only, no interpreter "
                          f"start): {self.check_in_process * 1000:.0f} ms on the real data.")
         if self.reload_times:
-            how = "`mkdocs serve --dirty`" if self.args.serve_dirty else "`mkdocs serve`"
+            how = "`build.py serve --full`" if self.args.serve_full else "`build.py serve`"
             extra.append(f"- {how}: data edit → reloaded page, wall (server CPU): " + ", ".join(
                 f"{wall:.2f} s ({f'{cpu:.2f} s' if cpu is not None else 'n/a'})" for wall, cpu in self.reload_times)
                 + f"; median {self.reload_median('wall'):.2f} s wall, {self.reload_median('cpu'):.2f} s CPU.")
@@ -434,7 +434,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="rounds at 1× (default 5); a scale of N× gets ⌈rounds/√N⌉")
     p.add_argument("--check-rounds", type=int, default=5)
     p.add_argument("--serve-edits", type=int, default=5, help="data edits timed in serve (0: skip)")
-    p.add_argument("--serve-dirty", action="store_true", help="time serve with --dirty (rebuild changed pages only)")
+    p.add_argument("--serve-full", action="store_true",
+                   help="time `build.py serve --full` (every page rendered again) instead of `build.py serve`")
     p.add_argument("--metric", choices=("cpu", "wall"), default="cpu", help="judge the time targets on this")
     p.add_argument("--nav", choices=("auto", "in-nav", "hidden"), default="auto",
                    help="list the extra sets' documents and chapters in the navigation (as a site with that "

@@ -6,13 +6,13 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import yaml
+from safeguarding_site.cli import serve_command
 
 from .scaled_project import _LiteralDumper
 
@@ -53,7 +53,8 @@ def _wait_for(url: str, predicate, deadline: float, server: subprocess.Popen, in
     raise TimeoutError(f"{url} did not show the expected content in time")
 
 
-def measure_reload(project: Path, *, edits: int, env: dict[str, str], log: Path, extra_args: tuple[str, ...] = (),
+def measure_reload(project: Path, *, edits: int, env: dict[str, str], log: Path, full: bool = False,
+                   extra_args: tuple[str, ...] = (),
                    start_timeout: float = 600.0, reload_timeout: float = 120.0) -> list[tuple[float, float | None]]:
     """Serve ``project`` (a copy: its recommendations.yaml is edited), and time ``edits`` data edits.
 
@@ -68,9 +69,9 @@ def measure_reload(project: Path, *, edits: int, env: dict[str, str], log: Path,
     original = data["recommendations"][0]["recommendation"]
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{PAGE}"
-    # --no-strict: a warning would stop the server, and with it the measurement; the work is the same.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-f", str(project / "mkdocs.yml"),
-               "--dev-addr", f"127.0.0.1:{port}", *extra_args]
+    # The command `build.py serve` runs. --no-strict: a warning would stop the server, and with it the
+    # measurement; the work is the same.
+    command = [*serve_command(project, f"127.0.0.1:{port}", full=full), "--no-strict", *extra_args]
     times: list[tuple[float, float | None]] = []
     with log.open("wb") as out:
         server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,

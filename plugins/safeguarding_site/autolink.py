@@ -44,15 +44,18 @@ def find_references(markdown: str, *, page: str, document: str | None, targets: 
     return chosen
 
 
-def autolink(markdown: str, *, page: str, document: str | None, targets: LinkTargets) -> str:
+def autolink(markdown: str, *, page: str, document: str | None, targets: LinkTargets,
+             references: list[Reference] | None = None) -> str:
     """``markdown`` with each linkable reference made a link relative to ``page``; idempotent.
 
     Links are relative ``.md`` paths so that MkDocs checks them and rewrites them for the URL style.
-    A page never links to itself without an anchor.
+    A page never links to itself without an anchor. ``references`` are ``find_references`` of exactly
+    this ``markdown``, when the caller has them already.
     """
     parts: list[str] = []
     position = 0
-    refs = find_references(markdown, page=page, document=document, targets=targets)
+    refs = references if references is not None else \
+        find_references(markdown, page=page, document=document, targets=targets)
     linked_once: set[str] = set()
     # A page that already links the overview (by hand, or from an earlier run) has had its first mention.
     if re.search(rf"\]\({re.escape(relative(page, targets.overview))}(?:#[^)]*)?\)", markdown):

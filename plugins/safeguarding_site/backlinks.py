@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify, unique
@@ -14,6 +14,11 @@ from .autolink import find_references
 from .link_targets import LinkTargets, front_matter_document
 from .links import relative
 from .recommendations import COLUMNS
+from .reference_patterns import Reference
+
+# Front matter as MkDocs strips it before ``on_page_markdown`` (mkdocs.utils.meta.get_data, blank lines
+# after it included): references are found in the text the autolinker will see, so they can be shared.
+_MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 # The parts of a recommendation page that are the source's text; the rest repeats it (quotes) or is ours.
 _REC_SECTIONS = {"recommendation": "recommendation", "response": "response_2009", "progress": "progress_2010"}
@@ -121,8 +126,18 @@ def _page_order(pages: Mapping[str, str], targets: LinkTargets) -> list[tuple[st
     return [item for _, item in sorted(enumerate(pages.items()), key=key)]
 
 
-def build_backlinks(pages: Mapping[str, str], targets: LinkTargets) -> Backlinks:
+def body_offset(markdown: str) -> int:
+    """Where the page's Markdown starts once MkDocs has taken its front matter off."""
+    match = _MKDOCS_FRONT_MATTER.match(markdown)
+    return len(markdown) - len(markdown[match.end():].lstrip("\n")) if match else 0
+
+
+def build_backlinks(pages: Mapping[str, str], targets: LinkTargets,
+                    references: Callable[..., list[Reference]] | None = None) -> Backlinks:
     """One pass over every page's Markdown (front matter included), before any page is autolinked.
+
+    ``references(body, page=, document=)`` finds a page body's references; by default ``find_references``
+    (the plugin passes a ReferenceCache, so the autolinker's second look at the page costs nothing).
 
     Counted: the documents' pages and the source-text sections of the recommendation pages. Not counted:
     the page repeating every recommendation (it would list each passage twice), generated pages with no
@@ -139,9 +154,13 @@ def build_backlinks(pages: Mapping[str, str], targets: LinkTargets) -> Backlinks
         name = f"Recommendation {rec_id}" if rec_id else document.name
         regions = _regions(markdown, name, page == document.index)
         starts = [start for start, _, _ in regions]
-        for ref in find_references(markdown, page=page, document=declared, targets=targets):
+        offset = body_offset(markdown)
+        body = markdown[offset:]
+        found_refs = references(body, page=page, document=declared) if references is not None else \
+            find_references(body, page=page, document=declared, targets=targets)
+        for ref in found_refs:
             subject = {"recommendation": "rec", "wt-chapter": "chapter"}.get(ref.kind)
-            index = bisect.bisect_right(starts, ref.start) - 1
+            index = bisect.bisect_right(starts, offset + ref.start) - 1
             if subject is None or ref.number is None or ref.target == page or index < 0:
                 continue
             _, anchor, label = regions[index]

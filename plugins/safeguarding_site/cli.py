@@ -92,10 +92,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(args.root, args.site_dir or args.root / "site")
 
 
+def serve_command(root: Path, dev_addr: str, *, full: bool = False) -> list[str]:
+    """`mkdocs serve`, rendering again only the pages an edit changes unless ``full`` (see serve_rebuilds)."""
+    return [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "--dev-addr", dev_addr,
+            *([] if full else ["--dirty"])]
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(args.root / "mkdocs.yml"),
-               "--dev-addr", args.dev_addr]
-    return subprocess.call(command, cwd=args.root)
+    return subprocess.call(serve_command(args.root, args.dev_addr, full=args.full), cwd=args.root)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -159,6 +163,8 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=cmd_build)
     s = sub.add_parser("serve", help="preview with live reload (also on edits to cross_refs/)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    s.add_argument("--full", action="store_true",
+                   help="render every page on every change (slower; the default renders only the pages that change)")
     s.set_defaults(run=cmd_serve)
     add_search_parser(sub)
     add_bundle_parser(sub)

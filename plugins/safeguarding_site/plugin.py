@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -9,23 +13,26 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
-from .autolink import autolink
-from .backlinks import Backlinks, build_backlinks, chapter_section, recommendation_section
-from .cross_links import CrossLinkData, CrossLinks, build_cross_links, editors_overrides, load_cross_link_data
-from .document_header import add_document_header
+from .backlinks import build_backlinks
+from .cross_links import CrossLinkData, build_cross_links, editors_overrides, load_cross_link_data
 from .errors import DataError, DataErrors
-from .front_door import HOME_PAGE, fill_front_door
-from .glossary import append_abbreviations
-from .link_targets import LinkTargets, build_link_targets
+from .link_targets import build_link_targets
 from .offline_bundle import ZIP_URI, download_page
+from .page_markdown import SiteParts, page_markdown
 from .pages_recommendations import ANNEX_A, SOURCE_DOCUMENT
 from .pages_working_together import OVERVIEW
 from .paragraph_labels import label_paragraph_numbers
-from .search_index_extras import enrich_search_index
+from .reference_cache import ReferenceCache
+from .search_index_extras import INDEX, enrich_search_index
+from .serve_rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .site_data import SiteData, load_site_data
 from .site_pages import generated_pages
 from .status_line import SITE_FILE, content_last_updated, read_notice
+from .template_cache import MemoryBytecodeCache
+
+_FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^{}]*\})?[ \t]*$", re.MULTILINE)
 
 
 class SafeguardingConfig(Config):
@@ -39,13 +46,30 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         self.data: SiteData | None = None
         self.generated: dict[str, str] = {}
         self.cross: CrossLinkData | None = None
-        self.links: CrossLinks | None = None
-        self.targets: LinkTargets | None = None
-        self.backlinks: Backlinks | None = None
+        self.parts: SiteParts | None = None
+        self.planned: dict[str, tuple[str, dict, str]] = {}  # page -> (Markdown as MkDocs reads it, meta, ours)
         self.updated = None
+        # `build.py serve` (mkdocs serve --dirty): this object then lives across rebuilds (MkDocs keeps
+        # plugins that have on_startup), and so does what the last build rendered.
+        self.incremental = False
+        self.memory = RebuildMemory()
+        self.files: Files | None = None
+        self.rendered: list[str] = []
+        self.templates: MemoryBytecodeCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = command == "serve" and dirty
+        self.memory = RebuildMemory()
+        self.templates = MemoryBytecodeCache()
+        if self.incremental:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(_dirty_build_warning)
+        self.incremental, self.memory, self.templates = False, RebuildMemory(), None
 
     def on_config(self, config):
-        # Fresh state on every build: `mkdocs serve` reuses the plugin object across rebuilds.
+        # Fresh state on every build; only `memory` carries over between the rebuilds of `serve`.
         root = Path(config.config_file_path).parent
         try:
             self.data = load_site_data(root / self.config.cross_refs, display_root=root)
@@ -63,7 +87,15 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         config.extra["document_titles"] = {k: d.short_title for k, d in self.data.documents.items()}
         self.updated = content_last_updated(root)
         self.generated = generated_pages(self.data)
+        self.parts, self.planned, self.files, self.rendered = None, {}, None, []
         return config
+
+    def on_pre_build(self, *, config) -> None:
+        search = config.plugins.get("material/search")
+        if self.incremental and search is not None:
+            # Material's own merge of a dirty build's entries assumes one page was rendered; ours keeps every
+            # page's entries (serve_rebuilds), so Material writes only those of the pages it rendered.
+            search.search_index_prev = None
 
     def on_files(self, files: Files, *, config) -> Files:
         assert self.data is not None and self.cross is not None
@@ -71,11 +103,11 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
         # Glossary, supporting guidance, "who must act" and open data come from the source pages only (not
         # generated ones: Annex A's generated page repeats every recommendation).
-        self.links, problems = build_cross_links(self.data, self.cross, sources, overrides=editors_overrides(self.data),
-                                                 use_directory_urls=config.use_directory_urls)
+        links, problems = build_cross_links(self.data, self.cross, sources, overrides=editors_overrides(self.data),
+                                            use_directory_urls=config.use_directory_urls)
         if problems:
             raise PluginError("the data in cross_refs/ has problems:\n" + "\n".join(map(str, problems)))
-        generated = {**self.generated, **self.links.generated}
+        generated = {**self.generated, **links.generated}
         for src_uri, content in generated.items():
             if src_uri in sources or files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
@@ -86,8 +118,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         # Link targets and "referred to in" lists cost one pass over the site rather than one per page.
         pages = {**sources, **{uri: text for uri, text in generated.items() if uri.endswith(".md")}}
         data = self.data
-        assert data is not None
-        self.targets = build_link_targets(
+        targets = build_link_targets(
             documents=data.documents,
             recommendations={r.id: r.page for r in data.recommendations},
             chapters={n: c.page for n, c in data.working_together.chapters.items()},
@@ -97,46 +128,92 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             recommendations_document=SOURCE_DOCUMENT,
             recommendations_table=ANNEX_A,
         )
-        self.backlinks = build_backlinks(pages, self.targets)
+        references = ReferenceCache(targets)
+        self.parts = SiteParts(data, links, targets, build_backlinks(pages, targets, references), references,
+                               self.updated)
+        # Every page's Markdown is made now, not page by page: `serve` needs it to know what changed, and
+        # the references found for the "referred to in" lists are still at hand.
+        for src_uri, text in pages.items():
+            body, meta = get_data(text)  # as MkDocs will read the page
+            self.planned[src_uri] = (body, meta, self._page_markdown(body, src_uri, meta))
         return files
 
+    def on_nav(self, nav, *, config, files):
+        if self.incremental:
+            self._mark_pages_to_render(nav, config, files)
+        self.files = files
+        return nav
+
+    def on_env(self, env, *, config, files):
+        if self.incremental:
+            env.bytecode_cache = self.templates  # compiling Material's templates is a third of a rebuild
+        return env
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        assert self.data is not None and self.targets is not None and self.backlinks is not None
-        src_uri = page.file.src_uri
-        if src_uri == HOME_PAGE:
-            markdown = fill_front_door(markdown, self.data, self.updated)
-        key = page.meta.get("document")
-        markdown = autolink(markdown, page=src_uri, document=key, targets=self.targets)
-        # After autolinking, so the quoted words in the section are not linked a second time.
-        assert self.links is not None
-        if "recommendation" in page.meta:
-            rec_id = int(page.meta["recommendation"])
-            markdown = insert_before_source_note(
-                markdown, recommendation_section(self.backlinks, rec_id, src_uri))
-            for section in (self.links.who_must_act_sections[rec_id], self.links.guidance_sections[rec_id]):
-                if section:
-                    markdown = insert_before_source_note(markdown, section)
-        elif "chapter" in page.meta:
-            markdown += "\n" + chapter_section(self.backlinks, int(page.meta["chapter"]), src_uri)
-        markdown = append_abbreviations(markdown, self.links.abbreviations)
-        if key is None:
-            return markdown
-        document = self.data.documents.get(key)
-        if document is None:
-            raise PluginError(f"docs/{page.file.src_uri}: front matter 'document: {key}' is not a key in "
-                              f"cross_refs/documents.yaml (known: {', '.join(sorted(self.data.documents))})")
-        return add_document_header(markdown, src_uri, document)
+        planned = self.planned.get(page.file.src_uri)
+        if planned is not None and planned[0] == markdown and planned[1] == page.meta:
+            return planned[2]
+        return self._page_markdown(markdown, page.file.src_uri, page.meta)  # changed by another plugin
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         return label_paragraph_numbers(html)
 
+    def on_page_context(self, context, *, page, config, nav):
+        self.rendered.append(page.url)
+        if page.title:
+            self.memory.titles[page.file.src_uri] = page.title
+        return context
+
     # After Material's search plugin writes the index (priority 0), before its offline plugin inlines it (-100).
     @event_priority(-50)
     def on_post_build(self, *, config) -> None:
-        enrich_search_index(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        if self.incremental and self.files is not None:
+            path = site_dir / INDEX
+            index = json.loads(path.read_text(encoding="utf-8"))
+            order = [f.url for f in self.files.documentation_pages()]
+            index["docs"] = self.memory.search_entries(index["docs"], self.rendered, order)
+            path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        enrich_search_index(site_dir)
+
+    def _page_markdown(self, markdown: str, src_uri: str, meta: dict) -> str:
+        assert self.parts is not None
+        try:
+            return page_markdown(markdown, page=src_uri, meta=meta, parts=self.parts)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _mark_pages_to_render(self, nav, config, files: Files) -> None:
+        """Tell MkDocs's dirty build which pages to render: those whose output would differ (serve_rebuilds)."""
+        in_nav = []
+        for page in nav.pages:
+            planned = self.planned.get(page.file.src_uri)
+            # As MkDocs titles a page: the navigation's title, else the front matter's, else the first heading.
+            heading = _FIRST_HEADING.search(planned[2]) if planned else None
+            title = page.title or (planned[1].get("title") if planned else None) or \
+                (heading.group(1) if heading else None)
+            in_nav.append((page.file.src_uri, str(title)))
+        overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        theme_files = [(str(f), f.stat().st_mtime) for f in overrides.rglob("*") if f.is_file()] if overrides else []
+        site = site_fingerprint(config_text=Path(config.config_file_path).read_text(encoding="utf-8"),
+                                extra=dict(config.extra), nav=in_nav, theme_files=theme_files)
+        fingerprints = {}
+        for file in files.documentation_pages():
+            planned = self.planned.get(file.src_uri)
+            if planned is None:
+                continue
+            fingerprints[file.src_uri] = found = page_fingerprint(site, planned[2], planned[1])
+            render = self.memory.must_render(file.src_uri, found, output_exists=os.path.isfile(file.abs_dest_path))
+            # An instance attribute: MkDocs asks each file's is_modified() whether a dirty build renders it.
+            file.is_modified = (lambda render=render: render)  # type: ignore[method-assign]
+            if not render and file.page is not None:
+                # A page left as it was still appears in the navigation of the pages that are rendered.
+                file.page.meta = planned[1]
+                if title := self.memory.titles.get(file.src_uri):
+                    file.page.title = title
+        self.memory.fingerprints = fingerprints
 
 
-def insert_before_source_note(markdown: str, section: str) -> str:
-    """Put ``section`` above the closing rule and source note of a recommendation page."""
-    head, rule, tail = markdown.rpartition("\n---\n")
-    return f"{head}\n{section}\n{rule}{tail}" if rule else f"{markdown}\n{section}"
+def _dirty_build_warning(record: logging.LogRecord) -> bool:
+    """Drop MkDocs's warning that a dirty build may be inaccurate: serve_rebuilds makes it exact."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
