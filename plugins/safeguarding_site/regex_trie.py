@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-
-@dataclass
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    end: str | None = None  # the suffix of the phrase that ends here (often ""), or None
+# A trie node is a dict from each next symbol to its node; the key None holds the suffix of a phrase that
+# ends there. Plain dicts, since a register's phrases make thousands of nodes.
+_Node = dict
 
 
 def alternation(phrases: Iterable[tuple[Sequence[str], str]]) -> str:
@@ -24,16 +21,19 @@ def alternation(phrases: Iterable[tuple[Sequence[str], str]]) -> str:
     which is checked here: if it does not hold, the flat alternation is returned instead.
     """
     phrases = [(tuple(symbols), suffix) for symbols, suffix in phrases]
-    root = _Node()
+    root: _Node = {}
     for symbols, suffix in phrases:
         node = root
         for symbol in symbols:
-            if node.end is not None:  # a shorter phrase, tried earlier than this longer one
+            if None in node:  # a shorter phrase, tried earlier than this longer one
                 return _flat(phrases)
-            node = node.children.setdefault(symbol, _Node())
-        if node.end is None:
-            node.end = suffix
-        elif node.end != suffix:
+            child = node.get(symbol)
+            if child is None:
+                child = node[symbol] = {}
+            node = child
+        if None not in node:
+            node[None] = suffix
+        elif node[None] != suffix:
             return _flat(phrases)
     return _regex(root) if phrases else ""
 
@@ -44,14 +44,16 @@ def _flat(phrases: Sequence[tuple[Sequence[str], str]]) -> str:
 
 def _regex(node: _Node) -> str:
     branches = []
-    for symbol, child in node.children.items():
+    for symbol, child in node.items():
+        if symbol is None:
+            continue
         # A chain of single children is written as one run of symbols.
-        while len(child.children) == 1 and child.end is None:
-            (next_symbol, child), = child.children.items()
+        while len(child) == 1 and None not in child:
+            (next_symbol, child), = child.items()
             symbol += next_symbol
         branches.append(symbol + _regex(child))
-    if node.end is not None:
-        branches.append(node.end)  # last, so a longer phrase through this node wins
+    if None in node:
+        branches.append(node[None])  # last, so a longer phrase through this node wins
     if len(branches) == 1:
         return branches[0]
     return f"(?:{'|'.join(branches)})"
