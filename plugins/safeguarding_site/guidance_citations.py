@@ -11,12 +11,18 @@ from .guidance import Register
 from .page_blocks import comparable, document_key, page_blocks
 from .recommendation_anchors import column_anchor
 from .recommendations import COLUMNS, Recommendation
+from .regex_trie import alternation
 
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
 _UNDERSCORE = "\x01"  # stands in for "_" while emphasis is stripped
 _ADDRESS = re.compile(r"^(?:www\.|[\w-]+(?:\.[\w-]+)+/)", re.IGNORECASE)
 # The parts of a multi-page document in reading order; anything else sorts by name after them.
 _PAGE_ORDER = re.compile(r"(index|foreword|executive-summary|chapter-(\d+)|annex-([a-z]))\.md$")
+# Characters no two of which match one character ignoring case (tests/test_guidance_citations_trie.py checks
+# every code point): distinct ones after the same beginning never match at the same place, as the trie needs.
+# Phrases are case-folded, so capitals do not occur; a phrase with any other character keeps the flat form.
+_TRIE_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F) if not chr(c).isupper()) | frozenset(
+    chr(c) for c in range(0xDF, 0x100) if c != 0xF7)
 
 
 @dataclass(frozen=True)
@@ -59,12 +65,15 @@ def phrase_table(register: Register) -> dict[str, str]:
 
 
 def phrase_pattern(table: Mapping[str, str]) -> re.Pattern[str]:
-    alternatives = []
-    for phrase in sorted(table, key=len, reverse=True):
-        escaped = re.escape(phrase)
-        alternatives.append(escaped + "/?" if _ADDRESS.match(phrase) else escaped)
+    """Every phrase, the longest first; as a trie (``alternation``) when its characters allow it."""
+    phrases = [([re.escape(char) for char in phrase], "/?" if _ADDRESS.match(phrase) else "")
+               for phrase in sorted(table, key=len, reverse=True)]
+    if all(set(phrase) <= _TRIE_SAFE for phrase in table):
+        body = alternation(phrases)
+    else:
+        body = "|".join("".join(symbols) + suffix for symbols, suffix in phrases)
     # Whole words only, and a web address never matches the start of a longer one.
-    return re.compile(rf"(?<![\w/.-])(?:{'|'.join(alternatives)})(?![\w/-]|\.\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w/.-])(?:{body})(?![\w/-]|\.\w)", re.IGNORECASE)
 
 
 def cited_in(text: str, table: Mapping[str, str], pattern: re.Pattern[str]) -> list[tuple[str, str]]:

@@ -3,34 +3,90 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 MASK = "\x00"
 
+
+@dataclass(frozen=True)
+class _Protected:
+    """A pattern, and a cheap test that is False only when the pattern cannot match the text."""
+
+    regex: re.Pattern[str]
+    may_match: Callable[[str], bool]
+    # The pattern is written without its leading "^" (multi-line): it matches within one line, so "\n"
+    # before it finds the same lines far faster than trying "^" at every position.
+    line_start: bool = False
+
+    def spans(self, markdown: str) -> list[tuple[int, int]]:
+        if not self.may_match(markdown):
+            return []
+        if not self.line_start:
+            return [m.span() for m in self.regex.finditer(markdown)]
+        first = self.regex.match(markdown)
+        found = [first.span()] if first else []
+        return found + [m.span(1) for m in _after_newline(self.regex).finditer(markdown)]
+
+
+_AFTER_NEWLINE: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _after_newline(regex: re.Pattern[str]) -> re.Pattern[str]:
+    if regex not in _AFTER_NEWLINE:
+        _AFTER_NEWLINE[regex] = re.compile(rf"\n({regex.pattern})", regex.flags)
+    return _AFTER_NEWLINE[regex]
+
+
+def _containing(*needles: str) -> Callable[[str], bool]:
+    return lambda text: any(needle in text for needle in needles)
+
+
+def _bare_url(text: str) -> bool:
+    # Case-insensitive "www." (only ASCII W and w match "w" ignoring case); every scheme is followed by "://".
+    return "://" in text or "www." in text.lower()
+
+
 # Each pattern finds a span whose text is markup or belongs to someone else (a URL, a link, a label).
-# Order does not matter: every span found is blanked.
-_PROTECTED = tuple(re.compile(p, flags) for p, flags in (
-    (r"\A---\n.*?\n(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE),  # front matter
-    (r"^([ \t]*)(`{3,}|~{3,}).*?(?:^\1\2[ \t]*$|\Z)", re.DOTALL | re.MULTILINE),  # fenced code
-    (r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL),  # code span, within one paragraph
-    (r"<!--.*?-->", re.DOTALL),  # HTML comment
-    (r"<(a|code|pre|script|style|kbd)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE),  # raw element and text
-    (r"</?[A-Za-z][^<>\n]*>", 0),  # raw tag, and autolinks <http://...>
-    (r"^[ \t]{0,3}#{1,6}(?:[ \t].*)?$", re.MULTILINE),  # heading line, with its { #id }
-    (r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$", re.MULTILINE),  # admonition or details title line
-    (r"^[ \t]*\*\[[^\]\n]+\]:.*$", re.MULTILINE),  # abbreviation definition
-    (r"^[ \t]{0,3}\[[^\]\n^]+\]:[ \t]*\S.*$", re.MULTILINE),  # link reference definition
+# Order does not matter: every span found is blanked. Where a pattern is written unlike the obvious form
+# (a character class first, a look-behind), it is so that the regex engine can skip ahead to the characters
+# a match can start with; tests/test_protected_markdown.py checks it against the obvious form.
+_PROTECTED = (
+    _Protected(re.compile(r"\A---\n.*?\n(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE),
+               lambda text: text.startswith("---\n")),  # front matter
+    _Protected(re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?(?:^\1\2[ \t]*$|\Z)", re.DOTALL | re.MULTILINE),
+               _containing("```", "~~~")),  # fenced code
+    _Protected(re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL),
+               _containing("`")),  # code span, within one paragraph
+    _Protected(re.compile(r"<!--.*?-->", re.DOTALL), _containing("<!--")),  # HTML comment
+    _Protected(re.compile(r"<(a|code|pre|script|style|kbd)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE),
+               _containing("<")),  # raw element and text
+    _Protected(re.compile(r"</?[A-Za-z][^<>\n]*>"), _containing("<")),  # raw tag, and autolinks <http://...>
+    _Protected(re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t].*)?$", re.MULTILINE),
+               _containing("#"), line_start=True),  # heading line, with its { #id }
+    _Protected(re.compile(r"[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$", re.MULTILINE),
+               _containing("!!!", "???"), line_start=True),  # admonition or details title line
+    _Protected(re.compile(r"[ \t]*\*\[[^\]\n]+\]:.*$", re.MULTILINE),
+               _containing("*["), line_start=True),  # abbreviation definition
+    _Protected(re.compile(r"[ \t]{0,3}\[[^\]\n^]+\]:[ \t]*\S.*$", re.MULTILINE),
+               _containing("]:"), line_start=True),  # link reference definition
     # Inline link or image, with one level of nested brackets in its text, and any { attr list }.
-    (r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])", 0),
-    (r"\[\^[^\]\n]+\]:?", 0),  # footnote marker or definition label
-    (r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}", 0),  # attr list
-    (r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+", re.IGNORECASE),  # bare URL
-    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0),  # e-mail address
-))
+    # Written "[^x]*(?:y[^x]*)*" rather than "(?:[^x]|y)*": the same strings, without a branch per character.
+    _Protected(re.compile(r"(?:!\[|\[)[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*\]"
+                          r"(?:\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])"),
+               _containing("](", "][")),
+    _Protected(re.compile(r"\[\^[^\]\n]+\]:?"), _containing("[^")),  # footnote marker or definition label
+    _Protected(re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}"), _containing("{")),  # attr list
+    # Bare URL: "\b(?:https?://|ftp://|www\.)" ignoring case, where "ſ" also matches "s".
+    _Protected(re.compile(r"[HhFfWw](?<!\w.)(?:[Tt][Tt][Pp][Ssſ]?://|[Tt][Pp]://|[Ww][Ww]\.)[^\s<>()\[\]]+"),
+               _bare_url),
+    _Protected(re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), _containing("@")),  # e-mail address
+)
 
 
 def protected_spans(markdown: str) -> list[tuple[int, int]]:
     """Sorted, merged spans of ``markdown`` that no reference may start in, end in or cross."""
-    spans = sorted((m.start(), m.end()) for pattern in _PROTECTED for m in pattern.finditer(markdown))
+    spans = sorted(span for protected in _PROTECTED for span in protected.spans(markdown))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -42,9 +98,11 @@ def protected_spans(markdown: str) -> list[tuple[int, int]]:
 
 def masked(markdown: str) -> str:
     """``markdown`` with every protected character (except newlines) replaced by MASK, offsets unchanged."""
-    chars = list(markdown)
+    parts: list[str] = []
+    position = 0
     for start, end in protected_spans(markdown):
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = MASK
-    return "".join(chars)
+        parts.append(markdown[position:start])
+        parts.append("\n".join(MASK * len(line) for line in markdown[start:end].split("\n")))
+        position = end
+    parts.append(markdown[position:])
+    return "".join(parts)

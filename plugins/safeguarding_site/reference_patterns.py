@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from .chapter_context import quote_covers, sentence_around
 from .link_targets import LinkTargets
+from .regex_trie import alternation
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,31 @@ def paragraphs(m: re.Match[str], ctx: Context) -> list[Reference]:
 
 
 def document_title(m: re.Match[str], ctx: Context) -> list[Reference]:
-    for key, document in ctx.targets.documents.items():
-        if key != ctx.document and _titles_regex(document.titles).fullmatch(m.group(0)):
+    documents = _documents_by_title(tuple((key, document.titles) for key, document in ctx.targets.documents.items()))
+    for key in documents.get(_title_key(m.group(0)), ()):
+        if key != ctx.document:
+            document = ctx.targets.documents[key]
             return [Reference("document", document.index, "", None, m.group(0), m.start(), m.end(), True)]
     return []
+
+
+def _title_key(text: str) -> str | None:
+    """What a text and every title it matches loosely (``_loose``, in full) have in common."""
+    if text[:1].isspace() or text[-1:].isspace():
+        return None  # a title's pattern starts and ends with a word
+    return " ".join(text.split()).replace("’", "'")
+
+
+@lru_cache(maxsize=8)
+def _documents_by_title(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str | None, tuple[str, ...]]:
+    """Each title's key, and the documents (in their order) that have a title with that key."""
+    found: dict[str | None, list[str]] = {}
+    for key, document_titles in titles:
+        for title in document_titles:
+            keys = found.setdefault(_title_key(" ".join(title.split())), [])
+            if key not in keys:
+                keys.append(key)
+    return {title: tuple(keys) for title, keys in found.items()}
 
 
 @dataclass(frozen=True)
@@ -168,13 +190,23 @@ TABLE: tuple[Row, ...] = (
 )
 
 
-def _loose(title: str) -> str:
-    """A title as a regex that allows either apostrophe and a line break between words."""
-    return r"\s+".join(re.sub("['’]", "['’]", re.escape(word)) for word in title.split())
+def _loose(title: str) -> list[str]:
+    """A title as regex symbols, one a character, that allow either apostrophe and a line break between words."""
+    symbols: list[str] = []
+    for word in title.split():
+        if symbols:
+            symbols.append(r"\s+")
+        symbols += ("['’]" if char in "'’" else re.escape(char) for char in word)
+    return symbols
 
 
 def _alternatives(titles: tuple[str, ...]) -> str:
-    return "|".join(_loose(t) for t in sorted(set(titles), key=lambda t: (-len(t), t)))
+    """Every title, the longest first; as a trie, since a site may have hundreds of titles to try at each place.
+
+    Symbols after the same beginning are distinct characters, the apostrophe class or a run of spaces,
+    so no two match at one place, as ``alternation`` requires.
+    """
+    return alternation((_loose(t), "") for t in sorted(set(titles), key=lambda t: (-len(t), t)))
 
 
 # Unbounded: one entry per distinct title set, and a bounded cache thrashes once a site has more

@@ -40,17 +40,30 @@ class Abbreviation:
     short: str
     expansion: str
 
-    # Compiled once per abbreviation: keywords_for runs for every entry of the search index.
+    # Compiled once per abbreviation: keywords_for runs for every entry of the search index. Each pattern
+    # means "(?<![A-Za-z])" before the name, but looks back only after its first letters, so that the regex
+    # engine can skip to where those letters are instead of trying every position.
     @functools.cached_property
     def short_pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![A-Za-z]){re.escape(self.short)}s?(?![A-Za-z])")
+        short = re.escape(self.short)
+        return re.compile(rf"{short}(?<![A-Za-z]{short})s?(?![A-Za-z])")
 
     @functools.cached_property
     def expansion_pattern(self) -> re.Pattern[str]:
         # The sources write one name with or without hyphens and commas ("Multi Agency", "Children Schools").
-        words = re.split(r"[\s,\-–]+", self.expansion)
-        body = r"[\s,\-–]+".join(re.escape(word) for word in words)
+        body = r"[\s,\-–]+".join(re.escape(word) for word in self._expansion_words)
+        if body[:1].isascii() and body[:1].isalpha():  # one character, so "." in the look-behind is that letter
+            return re.compile(rf"{body[0]}(?<![A-Za-z].){body[1:]}s?(?![A-Za-z])", re.IGNORECASE)
         return re.compile(rf"(?<![A-Za-z]){body}s?(?![A-Za-z])", re.IGNORECASE)
+
+    @functools.cached_property
+    def _expansion_words(self) -> list[str]:
+        return re.split(r"[\s,\-–]+", self.expansion)
+
+    @functools.cached_property
+    def first_word(self) -> str:
+        """The expansion's first word in lower case: a text without it cannot use the expansion."""
+        return self._expansion_words[0].lower()
 
 
 # Each pair is spelled out in a source as "expansion (ABBREVIATION)"; tests/test_search_extras.py checks
@@ -116,7 +129,7 @@ def keywords_for(text: str, abbreviations: Iterable[Abbreviation] = ABBREVIATION
     # A plain substring test first: the look-behind regexes are slow, and most entries use no abbreviation.
     found = [a for a in abbreviations
              if (a.short in text and a.short_pattern.search(text))
-             or (re.split(r"[\s,\-–]+", a.expansion)[0].lower() in lowered and a.expansion_pattern.search(text))]
+             or (a.first_word in lowered and a.expansion_pattern.search(text))]
     return " ".join(f"{a.short} {a.expansion}" for a in found)
 
 

@@ -6,7 +6,7 @@ import re
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-_SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
 
 
 def plain_text(markdown: str) -> str:
@@ -15,12 +15,17 @@ def plain_text(markdown: str) -> str:
     Quotes recorded as evidence are compared in this form, so an editor may copy a phrase from the
     rendered page (no asterisks) or from the YAML (with them) and both match.
     """
-    text = _LINK.sub(r"\1", markdown)
+    text = _LINK.sub(r"\1", markdown) if "](" in markdown else markdown
     for _ in range(2):  # nested emphasis such as ***bold italic***
-        text = _EMPHASIS.sub(r"\2", text)
-    text = re.sub(r"(?m)^\s*(?:[-*+]|\d+\.)\s+", "", text)
+        if "*" not in text and "_" not in text:
+            break
+        text, count = _EMPHASIS.subn(r"\2", text)
+        if not count:  # a second pass over the same text would find nothing either
+            break
+    text = _BULLET.sub("", text)
     text = text.replace("\\", "")
-    return _SPACE.sub(" ", text).strip()
+    # The same as replacing each run of \s with one space and stripping: str.split's whitespace is re's \s.
+    return " ".join(text.split())
 
 
 def contains_quote(markdown: str, quote: str) -> bool:
