@@ -28,8 +28,9 @@ def find_references(markdown: str, *, page: str, document: str | None, targets: 
     view = masked(markdown)
     titles = tuple(title for doc in targets.documents.values() for title in doc.titles)
     candidates: list[tuple[int, int, int, list[Reference]]] = []
-    for order, (row, regex) in enumerate(compiled_table(targets.working_together_titles, titles)):
-        for match in regex.finditer(view):
+    for order, compiled in enumerate(compiled_table(targets.working_together_titles, titles)):
+        row = compiled.row
+        for match in compiled.finditer(view):
             text = match.group(0)
             if MASK in text or _BLANK_LINE.search(text):
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -175,18 +175,22 @@ class Row:
     kind: str
     pattern: str  # {NUMS}, {NUM}, {TITLE}, {WT} and {DOCUMENTS} are filled in when the table is compiled
     resolve: Resolver
+    # What every match of ``pattern`` begins with, as literal alternatives ({WT_START}, {DOCUMENTS_START}:
+    # the first characters of the titles). Python's regex engine tries a pattern that opens with a look-
+    # behind or an optional group at every position of a page; it skips straight to a literal.
+    starts: str
 
 
 # Longest match wins where rows overlap; on a tie, the earlier row.
 TABLE: tuple[Row, ...] = (
-    Row("recommendation", r"\b(?:see\s+(?P<response>response\s+to\s+))?(?P<word>[Rr]ecommendations?|[Rr]ecs?)\.?\s+(?P<nums>{NUMS})", recommendations),  # noqa: E501
-    Row("wt-chapter", r"\b[Cc]hapters?\s+(?P<nums>{NUMS})\s+of\s+(?:the\s+)?(?:revised\s+)?(?P<title>{WT})", wt_chapters),  # noqa: E501
-    Row("wt-chapter", r"(?P<title>{WT}),?\s+[Cc]hapter\s+(?P<nums>{NUM}){TITLE}", wt_chapters),
-    Row("chapter", r"\bChapters?\s+(?P<nums>{NUMS})", bare_chapters),
-    Row("working-together", r"{WT}", working_together),
-    Row("annex", r"\bAnnex\s+(?P<letter>[A-Z])(?![\w-])", annex),
-    Row("paragraph", r"\b(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<nums>{NUMS})(?:\s+of\s+this\s+(?:report|document|letter))?", paragraphs),  # noqa: E501
-    Row("document", r"(?<!\w)(?:{DOCUMENTS})(?!\w)", document_title),
+    Row("recommendation", r"\b(?:see\s+(?P<response>response\s+to\s+))?(?P<word>[Rr]ecommendations?|[Rr]ecs?)\.?\s+(?P<nums>{NUMS})", recommendations, "see|Rec|rec"),  # noqa: E501
+    Row("wt-chapter", r"\b[Cc]hapters?\s+(?P<nums>{NUMS})\s+of\s+(?:the\s+)?(?:revised\s+)?(?P<title>{WT})", wt_chapters, "Chapter|chapter"),  # noqa: E501
+    Row("wt-chapter", r"(?P<title>{WT}),?\s+[Cc]hapter\s+(?P<nums>{NUM}){TITLE}", wt_chapters, "{WT_START}"),
+    Row("chapter", r"\bChapters?\s+(?P<nums>{NUMS})", bare_chapters, "Chapter"),
+    Row("working-together", r"{WT}", working_together, "{WT_START}"),
+    Row("annex", r"\bAnnex\s+(?P<letter>[A-Z])(?![\w-])", annex, "Annex"),
+    Row("paragraph", r"\b(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<nums>{NUMS})(?:\s+of\s+this\s+(?:report|document|letter))?", paragraphs, "Para|para"),  # noqa: E501
+    Row("document", r"(?<!\w)(?:{DOCUMENTS})(?!\w)", document_title, "{DOCUMENTS_START}"),
 )
 
 
@@ -220,18 +224,47 @@ def _working_together(targets: LinkTargets) -> re.Pattern[str]:
     return _titles_regex(targets.working_together_titles)
 
 
+def _first_characters(titles: tuple[str, ...], *extra: str) -> str:
+    """Literal alternatives for the characters the titles (as ``_loose`` matches them) can begin with."""
+    firsts = {*extra}
+    for title in titles:
+        first = title.lstrip()[:1]
+        firsts |= {"'", "’"} if first in "'’" else {first} if first else set()
+    return "|".join(re.escape(c) for c in sorted(firsts)) or r"(?!)"
+
+
 @lru_cache(maxsize=8)
-def compiled_table(wt_titles: tuple[str, ...], document_titles: tuple[str, ...]) -> tuple[tuple[Row, re.Pattern[str]], ...]:  # noqa: E501
+def compiled_table(wt_titles: tuple[str, ...], document_titles: tuple[str, ...]) -> tuple[CompiledRow, ...]:
     fill = {"{NUMS}": NUMS, "{NUM}": NUM, "{TITLE}": TITLE,
             "{WT}": _EMPHASISED.format(titles=_alternatives(wt_titles)),
-            "{DOCUMENTS}": _alternatives(document_titles) or r"(?!)"}
+            "{DOCUMENTS}": _alternatives(document_titles) or r"(?!)",
+            "{WT_START}": _first_characters(wt_titles, "*", "_"),
+            "{DOCUMENTS_START}": _first_characters(document_titles)}
     compiled = []
     for row in TABLE:
-        pattern = row.pattern
+        pattern, starts = row.pattern, row.starts
         for key, value in fill.items():
-            pattern = pattern.replace(key, value)
-        compiled.append((row, re.compile(pattern)))
+            pattern, starts = pattern.replace(key, value), starts.replace(key, value)
+        compiled.append(CompiledRow(row, re.compile(pattern), re.compile(starts)))
     return tuple(compiled)
+
+
+@dataclass(frozen=True)
+class CompiledRow:
+    row: Row
+    regex: re.Pattern[str]
+    starts: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``regex.finditer(text)`` finds, trying the regex only where ``starts`` says a match may begin."""
+        position = 0
+        while (start := self.starts.search(text, position)) is not None:
+            # match() at a position still sees the text before it, so look-behinds and \b judge as before.
+            if (match := self.regex.match(text, start.start())) is None:
+                position = start.start() + 1
+            else:
+                yield match
+                position = max(match.end(), match.start() + 1)
 
 
 def _page(page: str | None, anchor: str = "") -> tuple[str, str] | None:
