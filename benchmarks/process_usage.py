@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+# Holds sitecustomize.py, which makes each Python process of the command report its own peak memory.
+_PEAK_REPORTER = Path(__file__).resolve().parent / "peak_memory"
 
 
 @dataclass(frozen=True)
 class Usage:
     wall: float  # seconds
     cpu: float  # user + system seconds of the process and the children it waited for
-    peak_rss_mb: float | None  # the largest resident set of the process or any of its children
+    peak_rss_mb: float | None  # the largest resident set of the process or any of its (Python) children
     returncode: int
 
 
 def run_measured(command: list[str], *, cwd: Path, env: dict[str, str], log: Path, timeout: float) -> Usage:
     """Run ``command`` to completion, its output going to ``log``; raise if it fails or overruns."""
-    with log.open("wb") as out:
+    with log.open("wb") as out, tempfile.TemporaryDirectory(prefix="bench-peak-") as peaks:
+        path = os.pathsep.join(filter(None, [str(_PEAK_REPORTER), env.get("PYTHONPATH", "")]))
+        env = {**env, "BENCH_PEAK_DIR": peaks, "PYTHONPATH": path}
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         # A timer rather than Popen.wait(timeout): wait4 is what gives this child's own rusage.
@@ -31,9 +37,12 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str], log: Pat
                 _, status, usage = os.wait4(process.pid, 0)
                 wall = time.perf_counter() - start
                 process.returncode = os.waitstatus_to_exitcode(status)
-                # Linux reports ru_maxrss in KiB, macOS in bytes.
-                scale = 1024 * 1024 if os.uname().sysname == "Darwin" else 1024
-                result = Usage(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale, process.returncode)
+                reported = [int(p.read_text()) for p in Path(peaks).iterdir() if p.read_text().strip().isdigit()]
+                if reported:  # KiB, each Python process's own peak
+                    peak = max(reported) / 1024
+                else:  # Linux reports ru_maxrss in KiB, macOS in bytes (and there it counts no parent)
+                    peak = usage.ru_maxrss / (1024 * 1024 if os.uname().sysname == "Darwin" else 1024)
+                result = Usage(wall, usage.ru_utime + usage.ru_stime, peak, process.returncode)
             else:  # Windows: no rusage, so no CPU time or memory figure
                 code = process.wait()
                 wall = time.perf_counter() - start
