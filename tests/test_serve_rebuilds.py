@@ -28,6 +28,15 @@ def test_a_page_is_rendered_when_its_fingerprint_changes_or_its_output_is_missin
     assert memory.must_render("new.md", "1", output_exists=True)
 
 
+def test_a_build_that_fails_half_way_leaves_the_last_good_fingerprints() -> None:
+    memory = RebuildMemory(fingerprints={"a.md": "1"})
+    memory.plan({"a.md": "2"})  # the build under way; it fails before writing every page
+    assert memory.must_render("a.md", "2", output_exists=True)
+    memory.plan({"a.md": "2"})
+    memory.built()
+    assert not memory.must_render("a.md", "2", output_exists=True)
+
+
 def test_what_every_page_shows_is_in_every_fingerprint() -> None:
     base = dict(config_text="site_name: x", extra={"notice": None}, nav=[("index.md", "Home")],
                 theme_files=[("main.html", 1.0)])

@@ -174,6 +174,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             order = [f.url for f in self.files.documentation_pages()]
             index["docs"] = self.memory.search_entries(index["docs"], self.rendered, order)
             path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+            self.memory.built()
         enrich_search_index(site_dir)
 
     def _page_markdown(self, markdown: str, src_uri: str, meta: dict) -> str:
@@ -211,7 +212,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
                 file.page.meta = planned[1]
                 if title := self.memory.titles.get(file.src_uri):
                     file.page.title = title
-        self.memory.fingerprints = fingerprints
+        self.memory.plan(fingerprints)
 
 
 def _dirty_build_warning(record: logging.LogRecord) -> bool:
