@@ -13,6 +13,7 @@ from safeguarding_site.guidance import Register, archive_url, document_date, is_
 from safeguarding_site.guidance_citations import (
     Citation,
     cited_in,
+    columns_by_recommendation,
     find_citations,
     guidance_for,
     phrase_pattern,
@@ -156,6 +157,17 @@ def test_recommendation_section_links_the_guidance_its_text_names(register: Regi
             "documents; named in the progress update (March 2010).") in section
     assert guidance_section(data.recommendations[0], register, citations, data.documents) == ""  # names none
     assert PAGE == "supporting-guidance/index.md"
+
+
+def test_guidance_by_recommendation_is_what_each_recommendation_names_in_register_order(citations) -> None:
+    by_recommendation = columns_by_recommendation(citations)
+    assert [entry for entry, _ in by_recommendation[11]] == guidance_for(11, citations)
+    for rec_id, named in by_recommendation.items():
+        # The same as asking each entry's citations about this recommendation, entry by entry.
+        assert named == [(entry, columns) for entry, places in citations.items()
+                         if (columns := [c.column for c in places if c.recommendation == rec_id and c.column])]
+    assert 1 not in by_recommendation  # recommendation 1's text names no entry
+    assert len(by_recommendation) > 5
 
 
 @pytest.mark.parametrize(("old", "new", "at", "message"), [

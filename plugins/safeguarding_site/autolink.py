@@ -26,9 +26,8 @@ def find_references(markdown: str, *, page: str, document: str | None, targets: 
     """
     context = Context(page, targets.document_of(page, document), targets, markdown)
     view = masked(markdown)
-    titles = tuple(title for doc in targets.documents.values() for title in doc.titles)
     candidates: list[tuple[int, int, int, list[Reference]]] = []
-    for order, compiled in enumerate(compiled_table(targets.working_together_titles, titles)):
+    for order, compiled in enumerate(compiled_table(targets.working_together_titles, targets.document_titles)):
         row = compiled.row
         for match in compiled.finditer(view):
             text = match.group(0)

@@ -10,7 +10,7 @@ from .addressees import Addressees, Organisations, load_organisations, who_must_
 from .errors import DataError, Problems
 from .glossary import Glossary, abbreviation_definitions, check_page_sources, load_glossary
 from .guidance import Register, load_register
-from .guidance_citations import Citation, find_citations
+from .guidance_citations import Citation, columns_by_recommendation, find_citations
 from .open_data import open_data_files
 from .pages_glossary import glossary_pages
 from .pages_guidance import guidance_section, supporting_guidance_pages
@@ -87,7 +87,8 @@ def build_cross_links(data: SiteData, extra: CrossLinkData, pages: Mapping[str, 
         **open_data_files(data, extra.organisations, addressees, extra.register, citations, use_directory_urls),
     }
     who = {rec.id: who_must_act_section(rec, addressees[rec.id], extra.organisations) for rec in data.recommendations}
-    guidance = {rec.id: guidance_section(rec, extra.register, citations, data.documents)
+    by_recommendation = columns_by_recommendation(citations)
+    guidance = {rec.id: guidance_section(rec, extra.register, citations, data.documents, by_recommendation)
                 for rec in data.recommendations}
     links = CrossLinks(generated, who, guidance, abbreviation_definitions(extra.glossary), addressees, citations)
     return links, check_page_sources(extra.glossary, pages, extra.glossary_file)

@@ -68,6 +68,15 @@ class LinkTargets:
         return self.recommendations_document if page in self.recommendation_pages else None
 
     @cached_property
+    def document_titles(self) -> tuple[str, ...]:
+        """Every document's titles, in documents.yaml order: worked out once, not for every page."""
+        return tuple(title for document in self.documents.values() for title in document.titles)
+
+    @cached_property
+    def titles_by_document(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((key, document.titles) for key, document in self.documents.items())
+
+    @cached_property
     def recommendation_pages(self) -> Mapping[str, int]:
         return {path: rid for rid, path in self.recommendations.items()}
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .addressees import Addressees, Organisations
 from .guidance import Register
-from .guidance_citations import Citation
+from .guidance_citations import Citation, columns_by_recommendation
 from .links import relative
 from .open_data_schema import SCHEMA, SCHEMA_VERSION
 from .pages_guidance import PAGE as GUIDANCE_PAGE
@@ -52,6 +52,7 @@ def recommendations_table(data: SiteData, organisations: Organisations, addresse
                           url: Callable[[str], str]) -> dict:
     """The whole table as a JSON-ready dict following ``SCHEMA``; ``url`` maps a page path to its address."""
     source = data.documents[SOURCE_DOCUMENT]
+    by_recommendation = columns_by_recommendation(citations)
     recs = []
     for rec in data.recommendations:
         chapters = []
@@ -64,12 +65,10 @@ def recommendations_table(data: SiteData, organisations: Organisations, addresse
             })
         found = addressees[rec.id]
         guidance = []
-        for entry_id, places in citations.items():
-            columns = list(dict.fromkeys(c.column for c in places if c.recommendation == rec.id and c.column))
-            if columns:
-                entry = register.entries[entry_id]
-                guidance.append({"id": entry.id, "title": entry.title, "kind": entry.kind,
-                                 "url": f"{url(GUIDANCE_PAGE)}#{entry.id}", "columns": columns})
+        for entry_id, columns in by_recommendation.get(rec.id, ()):
+            entry = register.entries[entry_id]
+            guidance.append({"id": entry.id, "title": entry.title, "kind": entry.kind,
+                             "url": f"{url(GUIDANCE_PAGE)}#{entry.id}", "columns": list(dict.fromkeys(columns))})
         recs.append({
             "id": rec.id, "short_title": rec.short_title, "url": url(rec.page),
             "recommendation": rec.recommendation, "response_2009": rec.response_2009,

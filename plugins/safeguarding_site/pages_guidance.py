@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from .documents import Document
 from .external_links import external_link, printed_address
 from .guidance import KINDS, Entry, Register
-from .guidance_citations import Citation
+from .guidance_citations import Citation, columns_by_recommendation
 from .links import relative
 from .markdown_text import escape
 from .recommendations import COLUMNS, Recommendation
@@ -94,14 +94,17 @@ def supporting_guidance_pages(register: Register, citations: Mapping[str, Sequen
 
 
 def guidance_section(rec: Recommendation, register: Register, citations: Mapping[str, Sequence[Citation]],
-                     documents: Mapping[str, Document]) -> str:
-    """The "Supporting guidance" section for ``rec``'s page, or "" when its text names none."""
+                     documents: Mapping[str, Document],
+                     by_recommendation: Mapping[int, list[tuple[str, list[str]]]] | None = None) -> str:
+    """The "Supporting guidance" section for ``rec``'s page, or "" when its text names none.
+
+    ``by_recommendation``: ``columns_by_recommendation(citations)``, when the caller makes every section.
+    """
     page = rec.page
-    named: list[tuple[Entry, list[str]]] = []
-    for entry_id, places in citations.items():
-        columns = [c.column for c in places if c.recommendation == rec.id and c.column]
-        if columns:
-            named.append((register.entries[entry_id], columns))
+    if by_recommendation is None:
+        by_recommendation = columns_by_recommendation(citations)
+    named: list[tuple[Entry, list[str]]] = [(register.entries[entry_id], columns)
+                                            for entry_id, columns in by_recommendation.get(rec.id, ())]
     if not named:
         return ""
     lines = [f"## Supporting guidance {{ #rec-{rec.id}-guidance }}", "",

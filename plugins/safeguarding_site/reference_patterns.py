@@ -143,7 +143,7 @@ def paragraphs(m: re.Match[str], ctx: Context) -> list[Reference]:
 
 
 def document_title(m: re.Match[str], ctx: Context) -> list[Reference]:
-    documents = _documents_by_title(tuple((key, document.titles) for key, document in ctx.targets.documents.items()))
+    documents = _documents_by_title(ctx.targets.titles_by_document)
     for key in documents.get(_title_key(m.group(0)), ()):
         if key != ctx.document:
             document = ctx.targets.documents[key]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .documents import Document, load_documents
@@ -22,7 +23,16 @@ class SiteData:
     recommendations: list[Recommendation]
 
     def recommendations_for_chapter(self, number: int) -> list[Recommendation]:
-        return [r for r in self.recommendations if number in r.chapters]
+        return self._recommendations_by_chapter.get(number, [])
+
+    # Once, not a pass over every recommendation per chapter: that is quadratic at a hundred times our content.
+    @cached_property
+    def _recommendations_by_chapter(self) -> dict[int, list[Recommendation]]:
+        found: dict[int, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            for number in rec.chapters:
+                found.setdefault(number, []).append(rec)
+        return found
 
 
 def display_name(path: Path, display_root: Path | None) -> str:
