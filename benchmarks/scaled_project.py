@@ -199,4 +199,13 @@ def _scaled_nav(nav: list, factor: int, folders: list[str], present: set[str], n
                     out.append({title: children})
         return out
 
-    return nav + [{"More content": [{f"Set {n}": copy(nav, n)} for n in range(2, factor + 1)]}]
+    sets = [{f"Set {n}": copy(nav, n)} for n in range(2, factor + 1)]
+    if len(sets) > _SETS_PER_SECTION:
+        # Ten sets to a section, as an editor would arrange them: Material renders the open section's
+        # siblings into every page, and one flat list of 99 sets made each page carry all 99.
+        sets = [{f"Sets {n}–{min(n + _SETS_PER_SECTION - 1, factor)}": sets[n - 2:n - 2 + _SETS_PER_SECTION]}
+                for n in range(2, factor + 1, _SETS_PER_SECTION)]
+    return nav + [{"More content": sets}]
+
+
+_SETS_PER_SECTION = 10
