@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.protected_markdown import MASK, masked, protected_spans
+from safeguarding_site.protected_markdown import MASK, masked, merge_spans, protected_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,14 +32,7 @@ _OBVIOUS = tuple(re.compile(p, flags) for p, flags in (
 
 
 def obvious_spans(markdown: str) -> list[tuple[int, int]]:
-    spans = sorted((m.start(), m.end()) for pattern in _OBVIOUS for m in pattern.finditer(markdown))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        elif end > start:
-            merged.append((start, end))
-    return merged
+    return merge_spans((m.start(), m.end()) for pattern in _OBVIOUS for m in pattern.finditer(markdown))
 
 
 def obvious_masked(markdown: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MASK = "\x00"
@@ -86,9 +86,13 @@ _PROTECTED = (
 
 def protected_spans(markdown: str) -> list[tuple[int, int]]:
     """Sorted, merged spans of ``markdown`` that no reference may start in, end in or cross."""
-    spans = sorted(span for protected in _PROTECTED for span in protected.spans(markdown))
+    return merge_spans(span for protected in _PROTECTED for span in protected.spans(markdown))
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, with overlapping or touching ones joined and empty ones dropped."""
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         elif end > start:

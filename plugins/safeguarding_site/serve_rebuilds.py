@@ -49,13 +49,13 @@ class RebuildMemory:
     fingerprints: dict[str, str] = field(default_factory=dict)  # page (under docs/) -> fingerprint, as built
     titles: dict[str, str] = field(default_factory=dict)  # page -> its title once rendered
     search: dict[str, list[dict]] = field(default_factory=dict)  # page URL -> its search index entries
-    planned: dict[str, str] | None = None  # the fingerprints of the build under way
+    pending: dict[str, str] | None = None  # the fingerprints of the build under way
 
     def must_render(self, page: str, fingerprint: str, *, output_exists: bool) -> bool:
         return not output_exists or self.fingerprints.get(page) != fingerprint
 
     def plan(self, fingerprints: dict[str, str]) -> None:
-        self.planned = fingerprints
+        self.pending = fingerprints
 
     def built(self) -> None:
         """The build under way wrote every page: only now do its fingerprints describe the site.
@@ -63,8 +63,8 @@ class RebuildMemory:
         A build that fails half-way leaves the last good fingerprints, so the next build renders again
         everything that has changed since then, including what the failed build did not reach.
         """
-        if self.planned is not None:
-            self.fingerprints, self.planned = self.planned, None
+        if self.pending is not None:
+            self.fingerprints, self.pending = self.pending, None
 
     def search_entries(self, fresh: Sequence[dict], rendered: Iterable[str], order: Sequence[str]) -> list[dict]:
         """The whole index: ``fresh`` entries (those of the pages just ``rendered``) and the kept ones.
