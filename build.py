@@ -49,6 +49,6 @@ def _ensure_venv() -> None:
 
 if __name__ == "__main__":
     _ensure_venv()
-    from safeguarding_site.cli import main
+    from safeguarding_site.commands.main import main
 
     sys.exit(main(sys.argv[1:]))

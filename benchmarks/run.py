@@ -193,7 +193,7 @@ class Bench:
             scale.check_wall.append(usage.wall)
 
     def measure_check_in_process(self, project: Path) -> None:
-        from safeguarding_site.checks import check_project
+        from safeguarding_site.checks.project import check_project
 
         check_project(project)  # imports and caches warmed
         times = []

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
-from safeguarding_site.cli import serve_command
+from safeguarding_site.commands.serve import serve_command
 
 from .scaled_project import _LiteralDumper
 

@@ -9,7 +9,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from safeguarding_site.offline_bundle import ZIP_FOLDER, ZIP_URI, bundle_site
+from safeguarding_site.commands.bundle import bundle_site
+from safeguarding_site.pages.download import ZIP_FOLDER, ZIP_URI
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,22 +8,21 @@ from pathlib import Path
 
 import pytest
 import yaml
-from safeguarding_site.addressees import (
+from safeguarding_site.base.errors import Problems
+from safeguarding_site.base.yaml_lines import load_yaml_text
+from safeguarding_site.data.organisations import (
     Organisations,
     load_organisations,
     subjects,
     validate_addressed_to,
     who_must_act,
 )
-from safeguarding_site.errors import Problems
-from safeguarding_site.pages_organisations import (
+from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.pages.organisations import (
     INDEX,
-    ORGANISATION_FILTER_JS,
     organisation_pages,
     who_must_act_section,
 )
-from safeguarding_site.site_data import SiteData, load_site_data
-from safeguarding_site.yaml_lines import load_yaml_text
 
 NAME = "cross_refs/organisations.yaml"
 
@@ -160,13 +159,16 @@ def test_pages_list_organisations_by_sector_and_recommendations_by_organisation(
     assert all("- [Recommendation " in pages[o.page] for o in organisations.organisations.values())
 
 
+ORGANISATION_FILTER_JS = (Path(__file__).resolve().parents[1] / "docs/javascripts/organisation-filter.js").read_text(
+    encoding="utf-8")
+
+
 def test_filter_script_is_self_contained_and_valid_javascript(tmp_path: Path) -> None:
     assert "fetch(" not in ORGANISATION_FILTER_JS and "http" not in ORGANISATION_FILTER_JS
     assert "XMLHttpRequest" not in ORGANISATION_FILTER_JS
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    script = tmp_path / "filter.js"
-    script.write_text(ORGANISATION_FILTER_JS, encoding="utf-8")
+    script = Path(__file__).resolve().parents[1] / "docs/javascripts/organisation-filter.js"
     result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

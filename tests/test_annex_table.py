@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from safeguarding_site.errors import DataError
+from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.annex_table import COLUMNS, parse_annex_table
 from site_markdown import EXTENSIONS
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from safeguarding_site.errors import DataError
+from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.annex_table import COLUMNS, TableRow, parse_annex_table
 from safeguarding_site.importing.cell_markdown import cell_to_markdown
 from site_markdown import EXTENSIONS

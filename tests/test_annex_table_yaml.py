@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from safeguarding_site.errors import DataError
+from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.recommendations_yaml import (
     dump_recommendations,
     import_recommendations,

@@ -11,11 +11,11 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.autolink import autolink, find_references
-from safeguarding_site.documents import load_documents
-from safeguarding_site.errors import Problems
-from safeguarding_site.link_targets import LinkTargets, build_link_targets, front_matter_document
-from safeguarding_site.reference_patterns import TABLE
+from safeguarding_site.base.errors import Problems
+from safeguarding_site.data.documents import load_documents
+from safeguarding_site.linking.autolink import autolink, find_references
+from safeguarding_site.linking.reference_patterns import TABLE
+from safeguarding_site.linking.targets import LinkTargets, build_link_targets, front_matter_document
 from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,11 +7,17 @@ from pathlib import Path
 
 import markdown
 import pytest
-from safeguarding_site import backlinks as backlinks_module
-from safeguarding_site.backlinks import Backlinks, Place, build_backlinks, chapter_section, recommendation_section
-from safeguarding_site.documents import load_documents
-from safeguarding_site.errors import Problems
-from safeguarding_site.link_targets import LinkTargets, build_link_targets
+from safeguarding_site.base.errors import Problems
+from safeguarding_site.data.documents import load_documents
+from safeguarding_site.linking import backlinks as backlinks_module
+from safeguarding_site.linking.backlinks import (
+    Backlinks,
+    Place,
+    build_backlinks,
+    chapter_section,
+    recommendation_section,
+)
+from safeguarding_site.linking.targets import LinkTargets, build_link_targets
 from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from safeguarding_site.site_data import load_site_data
+from safeguarding_site.data.site_data import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # benchmarks/ is a folder of the repository, not an installed package

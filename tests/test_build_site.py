@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from safeguarding_site.site_data import load_site_data
+from safeguarding_site.data.site_data import load_site_data
 
 
 class _Page(HTMLParser):

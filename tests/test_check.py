@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from safeguarding_site.cli import main
+from safeguarding_site.commands.main import main
 
 MESSAGE = re.compile(r"^(?P<file>[^\s:]+(?: \(generated\))?)(?::(?P<line>\d+))?: (?P<text>.+)$")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from markdown.extensions.toc import slugify as markdown_slugify
-from safeguarding_site.checks import read_project
-from safeguarding_site.markdown_scan import anchors, heading_words, links, slugify, without_code
-from safeguarding_site.markup_safety import unsafe_markup
+from safeguarding_site.checks.project import read_project
+from safeguarding_site.text.markdown_scan import anchors, heading_words, links, slugify, without_code
+from safeguarding_site.text.safety import unsafe_markup
 
 # Ids the plugin adds while building (the "Referred to in" section): they are not in any page's Markdown.
 ADDED_BY_THE_PLUGIN = {"referred-to-in"}

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from safeguarding_site.cross_links import CrossLinks, build_cross_links, load_cross_link_data
-from safeguarding_site.errors import DataErrors
-from safeguarding_site.page_blocks import page_anchors
-from safeguarding_site.pages_recommendations import recommendation_pages
-from safeguarding_site.pages_working_together import working_together_pages
-from safeguarding_site.site_data import SiteData, load_site_data
+from safeguarding_site.base.errors import DataErrors
+from safeguarding_site.data.registers import load_cross_link_data
+from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.pages.recommendations import recommendation_pages
+from safeguarding_site.pages.registers import CrossLinks, build_cross_links
+from safeguarding_site.pages.working_together import working_together_pages
+from safeguarding_site.text.blocks import page_anchors
 from source_pages import source_pages
 
 _LINK = re.compile(r"\]\(<?([^)>\s]+)>?\)")
@@ -52,8 +53,8 @@ def test_every_relative_link_in_the_generated_markdown_resolves(root: Path, data
 
 def test_generated_paths_and_sections(links: CrossLinks, data: SiteData) -> None:
     assert {"glossary/index.md", "supporting-guidance/index.md", "organisations/index.md", "data/index.md",
-            "data/recommendations.json", "data/recommendations.csv", "data/recommendations.schema.json",
-            "javascripts/organisation-filter.js"} <= set(links.generated)
+            "data/recommendations.json", "data/recommendations.csv", "data/recommendations.schema.json"} \
+        <= set(links.generated)
     assert set(links.who_must_act_sections) == {r.id for r in data.recommendations}
     assert links.who_must_act_sections[10].startswith("## Who must act { #rec-10-who-must-act }")
     assert links.guidance_sections[1] == ""  # recommendation 1's texts name no register entry

@@ -16,9 +16,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from safeguarding_site.errors import DataError, DataErrors, Problems
-from safeguarding_site.recommendations import COLUMNS, EVIDENCE_COLUMNS, load_recommendations
-from safeguarding_site.site_data import load_site_data
+from safeguarding_site.base.errors import DataError, DataErrors, Problems
+from safeguarding_site.data.recommendations import COLUMNS, EVIDENCE_COLUMNS, load_recommendations
+from safeguarding_site.data.site_data import load_site_data
 
 NAME = "cross_refs/recommendations.yaml"
 CHAPTERS = set(range(1, 13))

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import markdown
 import pytest
-from safeguarding_site.errors import Problems
-from safeguarding_site.glossary import (
+from safeguarding_site.base.errors import Problems
+from safeguarding_site.data.glossary import (
     Glossary,
     abbreviation_definitions,
     append_abbreviations,
     check_page_sources,
     load_glossary,
 )
-from safeguarding_site.page_blocks import comparable, document_key, page_anchors
-from safeguarding_site.pages_glossary import GLOSSARY, glossary_page
-from safeguarding_site.site_data import SiteData, load_site_data
+from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.pages.glossary import GLOSSARY, glossary_page
+from safeguarding_site.text.blocks import comparable, document_key, page_anchors
 from source_pages import source_pages
 
 NAME = "cross_refs/glossary.yaml"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-from safeguarding_site.errors import Problems
-from safeguarding_site.guidance import Register, archive_url, document_date, is_retired, load_register
-from safeguarding_site.guidance_citations import (
+from safeguarding_site.base.errors import Problems
+from safeguarding_site.data.guidance import Register, archive_url, document_date, is_retired, load_register
+from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.linking.citations import (
     Citation,
     cited_in,
     columns_by_recommendation,
@@ -19,9 +20,8 @@ from safeguarding_site.guidance_citations import (
     phrase_pattern,
     phrase_table,
 )
-from safeguarding_site.page_blocks import document_key, page_anchors
-from safeguarding_site.pages_guidance import PAGE, guidance_section, supporting_guidance_page
-from safeguarding_site.site_data import SiteData, load_site_data
+from safeguarding_site.pages.guidance import PAGE, guidance_section, supporting_guidance_page
+from safeguarding_site.text.blocks import document_key, page_anchors
 from source_pages import source_pages
 
 NAME = "cross_refs/guidance.yaml"

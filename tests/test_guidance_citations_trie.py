@@ -6,7 +6,7 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from safeguarding_site.guidance_citations import _ADDRESS, _TRIE_SAFE, phrase_pattern
+from safeguarding_site.linking.citations import _ADDRESS, _TRIE_SAFE, phrase_pattern
 
 
 def flat_pattern(table: dict[str, str]) -> re.Pattern[str]:

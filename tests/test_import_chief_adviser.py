@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from safeguarding_site.errors import DataError
+from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.chief_adviser import convert
 from safeguarding_site.importing.pages import ImportedPage
 from site_markdown import EXTENSIONS

@@ -56,7 +56,7 @@ def test_edited_file_is_refused_and_nothing_is_written(tmp_path: Path, fake_outp
 
 def test_cli_import_names_the_edited_file(tmp_path: Path, fake_outputs: dict[str, str],
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from safeguarding_site.cli import main
+    from safeguarding_site.commands.main import main
 
     assert main(["--root", str(tmp_path), "import"]) == 0
     page = tmp_path / "docs/a/page.md"

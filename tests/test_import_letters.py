@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from safeguarding_site.errors import DataError
+from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.letters import (
     LETTERS,
     convert_2008_letter,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from safeguarding_site.errors import DataError
+from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.one_year_on import convert
 from safeguarding_site.importing.pages import ImportedPage
 from site_markdown import EXTENSIONS

@@ -6,7 +6,7 @@ import posixpath
 
 from hypothesis import given
 from hypothesis import strategies as st
-from safeguarding_site.links import relative
+from safeguarding_site.text.relative_links import relative
 
 PAGE = st.lists(st.sampled_from(["a", "b", "index", "recommendations", "x-y"]), min_size=1, max_size=4).map(
     lambda parts: "/".join(parts) + ".md")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import markdown
-from safeguarding_site.external_links import external_link, printed_address
-from safeguarding_site.markdown_text import escape, quoted
+from safeguarding_site.text.external_links import external_link, printed_address
+from safeguarding_site.text.markdown_escape import escape, quoted
 
 _EXTENSIONS = ["attr_list", "abbr", "tables", "md_in_html"]
 

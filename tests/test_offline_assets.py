@@ -9,7 +9,7 @@ import tarfile
 import pytest
 import yaml
 from offline_support import ROOT, bundled
-from safeguarding_site.offline_assets import IFRAME_WORKER, check_tarball, sha256, tarball_integrity, verify
+from safeguarding_site.offline.vendored_assets import IFRAME_WORKER, check_tarball, sha256, tarball_integrity, verify
 
 # Every way a built page could make the browser fetch something: scripts, styles, fonts, images, frames.
 _FETCHING = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="([^"]+)"', re.IGNORECASE)

@@ -9,17 +9,9 @@ from datetime import datetime, timezone
 
 import pytest
 from offline_support import bundled
-from safeguarding_site.offline_bundle import (
-    BUNDLE_ENV,
-    OFFLINE_COPY,
-    ZIP_FOLDER,
-    ZIP_URI,
-    download_page,
-    human_size,
-    long_date,
-    made_at,
-    write_zip,
-)
+from safeguarding_site.base.dates import build_moment, format_date
+from safeguarding_site.offline.bundle_zip import write_zip
+from safeguarding_site.pages.download import OFFLINE_COPY, ZIP_FOLDER, ZIP_URI, download_page, human_size
 
 MADE = datetime(2010, 3, 17, 12, 0, tzinfo=timezone.utc)
 
@@ -49,12 +41,12 @@ def test_zip_is_byte_for_byte_repeatable(tmp_path):
 
 
 def test_download_page_for_each_kind_of_build(tmp_path):
-    plain, none = download_page({})
+    plain, none = download_page("", MADE)
     assert none is None and "without the offline copy" in plain
-    copy, none = download_page({BUNDLE_ENV: OFFLINE_COPY, "SOURCE_DATE_EPOCH": "1268827200"})
+    copy, none = download_page(OFFLINE_COPY, MADE)
     assert none is None and "You are reading the offline copy of this site, made on 17 March 2010" in copy
     bundle = write_zip(tree(tmp_path / "site"), tmp_path / "x.zip", MADE)
-    published, zip_path = download_page({BUNDLE_ENV: str(bundle.path), "SOURCE_DATE_EPOCH": "1268827200"})
+    published, zip_path = download_page(str(bundle.path), MADE)
     assert zip_path == bundle.path
     assert f"]({ZIP_URI})" in published
     assert f"ZIP file, {human_size(bundle.size)}, made on 17 March 2010." in published
@@ -64,8 +56,8 @@ def test_download_page_for_each_kind_of_build(tmp_path):
 def test_sizes_and_dates_read_naturally():
     assert human_size(1_386_046) == "1.4 MB"
     assert human_size(48_200) == "48 kB"
-    assert long_date(made_at({"SOURCE_DATE_EPOCH": "1268827200"})) == "17 March 2010"
-    assert long_date(made_at({})) == "17 March 2010"
+    assert format_date(build_moment({"SOURCE_DATE_EPOCH": "1268827200"})) == "17 March 2010"
+    assert format_date(build_moment({})) == "17 March 2010"
 
 
 def test_published_site_serves_and_links_the_zip(result):

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from safeguarding_site.cross_links import CrossLinkData, build_cross_links, load_cross_link_data
-from safeguarding_site.open_data import (
+from safeguarding_site.data.registers import CrossLinkData, load_cross_link_data
+from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.pages.open_data import (
     CSV_COLUMNS,
     CSV_FILE,
     DATA_PAGE,
@@ -20,8 +21,8 @@ from safeguarding_site.open_data import (
     open_data_link,
     page_url,
 )
-from safeguarding_site.open_data_schema import SCHEMA, SCHEMA_VERSION
-from safeguarding_site.site_data import SiteData, load_site_data
+from safeguarding_site.pages.open_data_schema import SCHEMA, SCHEMA_VERSION
+from safeguarding_site.pages.registers import build_cross_links
 from source_pages import source_pages
 
 

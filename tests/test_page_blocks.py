@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safeguarding_site.page_blocks import comparable, document_key, page_anchors, page_blocks
+from safeguarding_site.text.blocks import comparable, document_key, page_anchors, page_blocks
 
 PAGE = """---
 title: 2. Progress

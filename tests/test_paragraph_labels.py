@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import markdown
-from safeguarding_site.paragraph_labels import label_paragraph_numbers
+from safeguarding_site.text.paragraph_labels import label_paragraph_numbers
 
 EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "abbr", "tables", "def_list"]
 

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.text import plain_text
+from safeguarding_site.text.plain_text import plain_text
 
 
 def obvious_plain_text(markdown: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.protected_markdown import MASK, masked, merge_spans, protected_spans
+from safeguarding_site.text.protected_spans import MASK, masked, merge_spans, protected_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 

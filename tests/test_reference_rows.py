@@ -6,11 +6,11 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.documents import load_documents
-from safeguarding_site.errors import Problems
-from safeguarding_site.link_targets import TITLE_VARIANTS, WORKING_TOGETHER_TITLES
-from safeguarding_site.protected_markdown import masked
-from safeguarding_site.reference_patterns import TABLE, compiled_table
+from safeguarding_site.base.errors import Problems
+from safeguarding_site.data.documents import load_documents
+from safeguarding_site.linking.reference_patterns import TABLE, compiled_table
+from safeguarding_site.linking.targets import TITLE_VARIANTS, WORKING_TOGETHER_TITLES
+from safeguarding_site.text.protected_spans import masked
 
 ROOT = Path(__file__).resolve().parents[1]
 WT_TITLES = WORKING_TOGETHER_TITLES

@@ -6,8 +6,8 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.reference_patterns import _alternatives, _title_key
-from safeguarding_site.regex_trie import alternation
+from safeguarding_site.base.regex_trie import alternation
+from safeguarding_site.linking.reference_patterns import _alternatives, _title_key
 
 WORDS = ["Working", "Together", "Work", "to", "Safeguard", "Safeguarding", "Children", "Children's", "Children’s",
          "Child", "The", "Government's", "Response", "–", "One", "Year", "On", "On:", "a", "a.b", "(x)", "*"]

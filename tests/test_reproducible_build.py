@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from safeguarding_site.cli import build_site, source_date_epoch
+from safeguarding_site.base.dates import source_date_epoch
+from safeguarding_site.commands.build import build_site
 
 COMMIT_TIME = "1268784000"  # 17 March 2010 00:00 UTC: far from today, so "now" cannot pass for it
 

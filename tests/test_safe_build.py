@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from safeguarding_site import checks
-from safeguarding_site.cli import build_site, main
+from safeguarding_site.commands import check as checks
+from safeguarding_site.commands.build import build_site
+from safeguarding_site.commands.main import main
 
 # What `mkdocs build` reads; the copy is built with the plugin installed from this checkout.
 BUILD_INPUTS = ("cross_refs", "docs", "overrides", "mkdocs.yml")

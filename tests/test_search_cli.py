@@ -8,7 +8,11 @@ import sys
 
 import pytest
 from offline_support import ROOT, bundled
-from safeguarding_site.search_cli import main
+from safeguarding_site.commands.main import main as build_main
+
+
+def main(argv):
+    return build_main(["search", *argv])
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from safeguarding_site.search_engine import MaterialSearch, compile_separator, split, tokenize, transform_query
-from safeguarding_site.search_index_extras import SEPARATOR
+from safeguarding_site.search.engine import MaterialSearch, compile_separator, split, tokenize, transform_query
+from safeguarding_site.search.index_extras import SEPARATOR
 
 OURS = compile_separator(SEPARATOR)
 MATERIAL_DEFAULT = compile_separator(r"[\s\-]+")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from offline_support import ROOT
-from safeguarding_site.search_index_extras import (
+from safeguarding_site.search.index_extras import (
     ABBREVIATIONS,
     KEYWORDS_FIELD,
     NUMBERED_BOOST,

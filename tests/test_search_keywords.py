@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safeguarding_site.search_index_extras import ABBREVIATIONS, Abbreviation, keywords_for
+from safeguarding_site.search.index_extras import ABBREVIATIONS, Abbreviation, keywords_for
 
 
 def obvious_keywords(text: str) -> str:

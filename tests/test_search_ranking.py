@@ -6,8 +6,8 @@ import json
 
 import pytest
 from offline_support import bundled
-from safeguarding_site.search_engine import MaterialSearch
-from safeguarding_site.search_index_extras import KEYWORDS_FIELD, SEPARATOR
+from safeguarding_site.search.engine import MaterialSearch
+from safeguarding_site.search.index_extras import KEYWORDS_FIELD, SEPARATOR
 from search_queries import TOP_THREE
 
 # Pages deliberately left out of the index, with the reason.

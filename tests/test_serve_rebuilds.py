@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from safeguarding_site.cli import serve_command
-from safeguarding_site.serve_rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
+from safeguarding_site.commands.serve import serve_command
+from safeguarding_site.serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 
 BUILD_INPUTS = ("cross_refs", "docs", "overrides", "mkdocs.yml")
 SERVE_URL = "http://127.0.0.1:8000/"

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from safeguarding_site.errors import DataErrors
-from safeguarding_site.recommendations import check_markdown_safety, derive_short_title
-from safeguarding_site.site_data import load_site_data
+from safeguarding_site.base.errors import DataErrors
+from safeguarding_site.data.recommendations import check_markdown_safety, derive_short_title
+from safeguarding_site.data.site_data import load_site_data
 
 
 @pytest.fixture()
@@ -131,7 +131,7 @@ def test_short_title_is_the_opening_words() -> None:
 
 
 def test_addressed_to_override_must_name_known_organisations(cross_refs: Path) -> None:
-    from safeguarding_site.cross_links import load_cross_link_data
+    from safeguarding_site.data.registers import load_cross_link_data
 
     recs = cross_refs / "recommendations.yaml"
     _edit(recs, "- id: 56\n", "- id: 56\n  addressed_to: [ofsted, nobody-such]\n")

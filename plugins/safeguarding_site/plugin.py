@@ -15,28 +15,32 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from .backlinks import build_backlinks
-from .cross_links import CrossLinkData, build_cross_links, editors_overrides, load_cross_link_data
-from .errors import DataError, DataErrors
-from .link_targets import build_link_targets
-from .offline_bundle import ZIP_URI, download_page
-from .page_markdown import SiteParts, page_markdown
-from .pages_recommendations import ANNEX_A, SOURCE_DOCUMENT
-from .pages_working_together import OVERVIEW
-from .paragraph_labels import label_paragraph_numbers
-from .reference_cache import ReferenceCache
-from .search_index_extras import INDEX, enrich_search_index
-from .serve_rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
-from .site_data import SiteData, load_site_data
-from .site_pages import generated_pages
-from .status_line import SITE_FILE, content_last_updated, read_notice
-from .template_cache import MemoryBytecodeCache
+from .base.dates import build_moment, content_last_updated
+from .base.errors import DataError, DataErrors
+from .data.registers import CrossLinkData, load_cross_link_data
+from .data.site_data import SiteData, load_site_data
+from .linking.backlinks import build_backlinks
+from .linking.reference_cache import ReferenceCache
+from .linking.targets import build_link_targets
+from .pages.download import ZIP_URI, download_page
+from .pages.page_markdown import SiteParts, page_markdown
+from .pages.recommendations import ANNEX_A, SOURCE_DOCUMENT
+from .pages.registers import build_cross_links, editors_overrides
+from .pages.site import generated_pages
+from .pages.status_line import SITE_FILE, read_notice
+from .pages.working_together import OVERVIEW
+from .search.index_extras import INDEX, enrich_search_index
+from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
+from .serve.template_cache import MemoryBytecodeCache
+from .text.paragraph_labels import label_paragraph_numbers
 
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^{}]*\})?[ \t]*$", re.MULTILINE)
 
 
 class SafeguardingConfig(Config):
     cross_refs = config_options.Type(str, default="cross_refs")
+    # Set by `build.py bundle` through mkdocs.yml's !ENV: which download page to make (pages/download.py).
+    offline_bundle = config_options.Type(str, default="")
 
 
 class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
@@ -86,7 +90,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         config.extra["notice"] = notice.for_template() if notice else None
         config.extra["document_titles"] = {k: d.short_title for k, d in self.data.documents.items()}
         self.updated = content_last_updated(root)
-        self.generated = generated_pages(self.data)
+        self.generated = generated_pages(self.data, self.config.offline_bundle)
         self.parts, self.planned, self.files, self.rendered = None, {}, None, []
         return config
 
@@ -112,7 +116,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             if src_uri in sources or files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
             files.append(File.generated(config, src_uri, content=content))
-        zip_path = download_page()[1]
+        zip_path = download_page(self.config.offline_bundle, build_moment())[1]
         if zip_path is not None:
             files.append(File.generated(config, ZIP_URI, abs_src_path=str(zip_path)))
         # Link targets and "referred to in" lists cost one pass over the site rather than one per page.

@@ -13,8 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from offline_support import Bundled  # noqa: E402
-from safeguarding_site.offline_bundle import ZIP_URI  # noqa: E402
-from safeguarding_site.search_engine import MaterialSearch  # noqa: E402
+from safeguarding_site.pages.download import ZIP_URI  # noqa: E402
+from safeguarding_site.search.engine import MaterialSearch  # noqa: E402
 from search_queries import BROWSER_QUERIES, TOP_THREE  # noqa: E402
 
 TIMEOUT_MS = 20_000

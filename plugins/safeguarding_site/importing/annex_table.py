@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from safeguarding_site.errors import DataError
-from safeguarding_site.importing.cell_markdown import Block, ListBlock, Paragraph, cell_to_blocks, render_blocks
+from ..base.errors import DataError
+from .cell_markdown import Block, ListBlock, Paragraph, cell_to_blocks, render_blocks
 
 COLUMNS = ("recommendation", "response_2009", "progress_2010")
 _CELLS = 1 + len(COLUMNS)

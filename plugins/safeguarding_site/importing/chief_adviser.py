@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ..errors import DataError
+from ..base.errors import DataError
 from .pages import ImportedPage
 
 SOURCE = "sources/2010-03-chief-adviser-first-annual-report.txt"

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from safeguarding_site.errors import DataError
-from safeguarding_site.importing.pages import ImportedPage
+from ..base.errors import DataError
+from .pages import ImportedPage
 
 _NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 _BULLET = re.compile(r"^\s*-\s+(.*)$")

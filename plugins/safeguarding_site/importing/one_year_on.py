@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..errors import DataError
+from ..base.errors import DataError
 from .pages import ImportedPage
 
 DOCUMENT = "one-year-on"

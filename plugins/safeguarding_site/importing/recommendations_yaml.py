@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
-from safeguarding_site.errors import DataError
-from safeguarding_site.importing.annex_table import COLUMNS, parse_annex_table
-from safeguarding_site.importing.chapter_evidence import EVIDENCE_COLUMNS, find_evidence
-from safeguarding_site.text import contains_quote
+from ..base.errors import DataError
+from ..text.plain_text import contains_quote
+from .annex_table import COLUMNS, parse_annex_table
+from .chapter_evidence import EVIDENCE_COLUMNS, find_evidence
 
 SCHEMA = 1
 _HEADER = (

@@ -1,0 +1,106 @@
+"""``build.py``'s parser: each command's module is imported only when that command runs.
+
+Every command returns an exit status, so tests call ``main([...])`` and check it (as pre-commit-hooks do).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..base.paths import PROJECT_ROOT
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    return run_check(args.root)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    return build_site(args.root, args.site_dir or args.root / "site")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import run_serve
+
+    return run_serve(args.root, args.dev_addr, full=args.full)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .import_documents import import_documents
+
+    return import_documents(args.root, force=args.force)
+
+
+def _import_recommendations(args: argparse.Namespace) -> int:
+    from .import_recommendations import run_import_recommendations
+
+    return run_import_recommendations(Path(args.path), Path(args.out))
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .search import run_search
+
+    return run_search(args.site_dir or args.root / "site", args.query, limit=args.limit, as_json=args.json)
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import bundle_site
+
+    return bundle_site(args.root, args.site_dir or args.root / "site")
+
+
+def _test(args: argparse.Namespace) -> int:
+    from .test import run_tests
+
+    return run_tests(args.root, args.pytest_args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="The editors' command line: import, check, build, "
+                                "serve, search, bundle and test the site.")
+    p.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("import", help="turn sources/ into docs/ pages and cross_refs/ data")
+    s.add_argument("--force", action="store_true", help="overwrite files edited since they were imported")
+    s.set_defaults(run=_import)
+    s = sub.add_parser("import-recommendations", help="parse a recommendations table into YAML")
+    s.add_argument("path")
+    s.add_argument("--out", required=True)
+    s.set_defaults(run=_import_recommendations)
+    sub.add_parser("check", help="validate cross_refs/ and docs/ without building").set_defaults(run=_check)
+    s = sub.add_parser("build", help="check, then build site/ (strict; site/ is kept if anything fails)")
+    s.add_argument("--site-dir", type=Path)
+    s.set_defaults(run=_build)
+    s = sub.add_parser("serve", help="preview with live reload (also on edits to cross_refs/)")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    s.add_argument("--full", action="store_true",
+                   help="render every page on every change (slower; the default renders only the pages that change)")
+    s.set_defaults(run=_serve)
+    s = sub.add_parser(
+        "search", help="search the built site with the browser's own ranking (no network, no browser)",
+        description="Search the built site's search/search_index.json with lunr, ranked as the site's "
+                    "search box ranks it. Quote words to require them all: \"social work\".")
+    s.add_argument("query", help="what to search for, as you would type it in the search box")
+    s.add_argument("--json", action="store_true", help="print the results as a JSON list")
+    s.add_argument("--limit", type=int, default=10, help="how many pages to list (default 10)")
+    s.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
+    s.set_defaults(run=_search)
+    s = sub.add_parser(
+        "bundle", help="build site/ with a zip of the offline site, linked from its download page",
+        description="Build the site twice: once as the offline copy, which is zipped, and once as the "
+                    "published site, which serves the zip and links to it from download.html.")
+    s.add_argument("--site-dir", type=Path, default=None, help="where to build the site (default: site/)")
+    s.set_defaults(run=_bundle)
+    s = sub.add_parser("test", help="run every test (arguments go to pytest)")
+    s.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    s.set_defaults(run=_test)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.run(args))

@@ -1,0 +1,30 @@
+"""``build.py search``: search the built site from the command line, ranked exactly as the browser ranks it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..search.engine import MaterialSearch
+from ..search.results import hits, render_text
+
+
+def run_search(site_dir: Path, query: str, *, limit: int = 10, as_json: bool = False) -> int:
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        print(f"search: no search index at {index}; build the site first (python build.py build)",
+              file=sys.stderr)
+        return 1
+    if limit < 1:
+        print("search: --limit must be 1 or more", file=sys.stderr)
+        return 2
+    engine = MaterialSearch.from_site(site_dir)
+    found = hits(engine, site_dir, query, limit)
+    if as_json:
+        print(json.dumps([hit.as_json() for hit in found], ensure_ascii=False, indent=2))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render_text(found, query, colour=colour))
+    return 0

@@ -1,0 +1,222 @@
+"""Lord Laming's 58 recommendations (``cross_refs/recommendations.yaml``), validated into typed objects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base.errors import Problems
+from ..base.yaml_lines import LineDict, load_yaml
+from ..text.plain_text import contains_quote, plain_text
+
+COLUMNS = {
+    "recommendation": "Lord Laming's recommendation (March 2009)",
+    "response_2009": "the Government's response (May 2009)",
+    "progress_2010": "the progress update (March 2010)",
+}
+EVIDENCE_COLUMNS = ("response_2009", "progress_2010")
+MENTION_KINDS = ("working-together", "guidance", "legislation")
+
+# Autolinks (<http://...>) are Markdown; anything else that looks like a tag is raw HTML.
+_RAW_HTML = re.compile(r"<(?!https?://|mailto:)[a-zA-Z/!?][^>]*>")
+_BAD_URL = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+
+
+@dataclass(frozen=True)
+class ChapterRef:
+    """Evidence that a chapter of Working Together implements a recommendation."""
+
+    chapter: int
+    column: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something other than a chapter that a recommendation's text names (guidance, an Act, WT as a whole)."""
+
+    kind: str
+    name: str
+    column: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: int
+    recommendation: str
+    response_2009: str
+    progress_2010: str
+    implemented_by: tuple[ChapterRef, ...]
+    mentions: tuple[Mention, ...]
+    short_title: str
+    # The editors' override of "who must act" (organisation keys; checked against organisations.yaml by
+    # cross_links.load_cross_link_data). None: derived from the text.
+    addressed_to: tuple[str, ...] | None = None
+    addressed_to_line: int | None = None
+
+    @property
+    def page(self) -> str:
+        return f"recommendations/{self.id}.md"
+
+    def column(self, key: str) -> str:
+        return str(getattr(self, key))
+
+    @property
+    def chapters(self) -> tuple[int, ...]:
+        return tuple(sorted({ref.chapter for ref in self.implemented_by}))
+
+
+def derive_short_title(markdown: str, words: int = 12) -> str:
+    """The opening words of the recommendation: the index needs a label, and the source gives none."""
+    text = plain_text(markdown)
+    first = re.split(r"(?<=[.:;])\s", text, maxsplit=1)[0].rstrip(".:;")
+    tokens = first.split()
+    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
+
+
+def check_markdown_safety(text: str) -> str | None:
+    """Why ``text`` may not be published as it is, or None. Data is Markdown only: no tags, no script URLs."""
+    if match := _RAW_HTML.search(text):
+        return f"contains raw HTML {match.group(0)[:40]!r}: write Markdown instead (*italic*, [text](url), - lists)"
+    if match := _BAD_URL.search(text):
+        return f"contains a {match.group(0).rstrip(': ')!r} URL: only http, https and mailto links are allowed"
+    return None
+
+
+def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems) -> list[Recommendation]:
+    data = load_yaml(path, name)
+    if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
+        problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
+        return []
+    if data.get("schema") != 1:
+        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    recs: list[Recommendation] = []
+    seen: dict[int, int] = {}
+    for index, entry in enumerate(data["recommendations"]):
+        if not isinstance(entry, LineDict):
+            problems.add(name, "expected a mapping with id, recommendation, response_2009, progress_2010",
+                         entry=f"recommendations[{index}]")
+            continue
+        rec = _load_one(entry, index, name, chapters, problems, seen)
+        if rec is not None:
+            recs.append(rec)
+    for position, rec in enumerate(recs, start=1):
+        if rec.id != position:
+            problems.add(name, f"ids must run 1, 2, 3, … in order: expected {position} here, found {rec.id}",
+                         line=seen.get(rec.id), entry=f"recommendation {rec.id}")
+            break
+    return recs
+
+
+def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], problems: Problems,
+              seen: dict[int, int]) -> Recommendation | None:
+    rid = entry.get("id")
+    if not isinstance(rid, int) or isinstance(rid, bool) or rid < 1:
+        problems.add(name, f"'id' must be a whole number from 1, not {rid!r}", line=entry.line_of("id"),
+                     entry=f"recommendations[{index}]")
+        return None
+    label = f"recommendation {rid}"
+    if rid in seen:
+        problems.add(name, f"duplicate id {rid} (first used on line {seen[rid]}): give this entry the next "
+                     "free number", line=entry.line_of("id"), entry=label)
+        return None
+    seen[rid] = entry.line_of("id")
+    known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
+    for key in entry:
+        if key not in known:
+            problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
+                         line=entry.line_of(key), entry=label)
+    texts: dict[str, str] = {}
+    for key in COLUMNS:
+        value = entry.get(key)
+        if not isinstance(value, str) or (key == "recommendation" and not value.strip()):
+            problems.add(name, f"'{key}' must be Markdown text, not {type(value).__name__}",
+                         line=entry.line_of(key), entry=label)
+            value = ""
+        elif reason := check_markdown_safety(value):
+            problems.add(name, f"{key} {reason}", line=entry.line_of(key), entry=label)
+        texts[key] = value
+    refs = tuple(_chapter_refs(entry, name, label, chapters, texts, problems))
+    mentions = tuple(_mentions(entry, name, label, texts, problems))
+    short = entry.get("short_title")
+    if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
+        problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
+        short = None
+    addressed_to = entry.get("addressed_to")
+    if addressed_to is not None and (not isinstance(addressed_to, list)
+                                     or not all(isinstance(k, str) for k in addressed_to)):
+        problems.add(name, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
+                     "[dcsf, ofsted]", line=entry.line_of("addressed_to"), entry=label)
+        addressed_to = None
+    return Recommendation(
+        id=rid, implemented_by=refs, mentions=mentions,
+        short_title=short or derive_short_title(texts["recommendation"]), **texts,
+        addressed_to=None if addressed_to is None else tuple(addressed_to),
+        addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
+    )
+
+
+def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allowed: tuple[str, ...],
+              problems: Problems) -> tuple[str, str] | None:
+    column, quote = item.get("column"), item.get("quote")
+    if column not in allowed:
+        problems.add(name, f"column must be one of {', '.join(allowed)}, not {column!r}",
+                     line=item.line_of("column"), entry=label)
+        return None
+    if not isinstance(quote, str) or not quote.strip():
+        problems.add(name, "quote must be the exact words of the source that say so", line=item.line_of("quote"),
+                     entry=label)
+        return None
+    if not contains_quote(texts[column], quote):
+        problems.add(name, f"quote {quote[:60]!r}… does not occur in {column}: copy the words exactly from "
+                     "that column", line=item.line_of("quote"), entry=label)
+        return None
+    return column, quote.strip()
+
+
+def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
+                  problems: Problems):
+    items = entry.get("implemented_by") or []
+    if not isinstance(items, list):
+        problems.add(name, "implemented_by must be a list", line=entry.line_of("implemented_by"), entry=label)
+        return
+    for i, item in enumerate(items):
+        where = f"{label}: implemented_by[{i}]"
+        if not isinstance(item, LineDict):
+            problems.add(name, "expected chapter, column and quote", entry=where)
+            continue
+        chapter = item.get("chapter")
+        # Type first: a list or mapping here cannot be looked up in a set, and 3.0 is not chapter 3.
+        if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
+            problems.add(name, f"no chapter {chapter!r} in Working Together: chapters are "
+                         f"{min(chapters, default=1)}–{max(chapters, default=0)}", line=item.line_of("chapter"),
+                         entry=where)
+            continue
+        if found := _evidence(item, name, where, texts, EVIDENCE_COLUMNS, problems):
+            yield ChapterRef(chapter, *found)
+
+
+def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], problems: Problems):
+    items = entry.get("mentions") or []
+    if not isinstance(items, list):
+        problems.add(name, "mentions must be a list", line=entry.line_of("mentions"), entry=label)
+        return
+    for i, item in enumerate(items):
+        where = f"{label}: mentions[{i}]"
+        if not isinstance(item, LineDict):
+            problems.add(name, "expected kind, name, column and quote", entry=where)
+            continue
+        kind = item.get("kind")
+        if kind not in MENTION_KINDS:
+            problems.add(name, f"kind must be one of {', '.join(MENTION_KINDS)}, not {kind!r}",
+                         line=item.line_of("kind"), entry=where)
+            continue
+        mention_name = item.get("name") or ("Working Together to Safeguard Children" if kind == MENTION_KINDS[0]
+                                            else None)
+        if not isinstance(mention_name, str):
+            problems.add(name, f"a {kind} mention needs a name", line=item.line, entry=where)
+            continue
+        if found := _evidence(item, name, where, texts, tuple(COLUMNS), problems):
+            yield Mention(kind, mention_name, *found)

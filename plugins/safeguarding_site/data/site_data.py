@@ -1,0 +1,62 @@
+"""Everything the site is built from, loaded and cross-checked in one pass over ``cross_refs/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from ..base.errors import Problems
+from .documents import Document, load_documents
+from .recommendations import Recommendation, load_recommendations
+from .working_together import WorkingTogether, load_working_together
+
+DOCUMENTS_FILE = "documents.yaml"
+WORKING_TOGETHER_FILE = "working-together.yaml"
+RECOMMENDATIONS_FILE = "recommendations.yaml"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    documents: dict[str, Document]
+    working_together: WorkingTogether
+    recommendations: list[Recommendation]
+
+    def recommendations_for_chapter(self, number: int) -> list[Recommendation]:
+        return self._recommendations_by_chapter.get(number, [])
+
+    # Once, not a pass over every recommendation per chapter: that is quadratic at a hundred times our content.
+    @cached_property
+    def _recommendations_by_chapter(self) -> dict[int, list[Recommendation]]:
+        found: dict[int, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            for number in rec.chapters:
+                found.setdefault(number, []).append(rec)
+        return found
+
+
+def display_name(path: Path, display_root: Path | None) -> str:
+    """How messages name a data file: relative to the project (``cross_refs/x.yaml``) when we know it."""
+    return str(path.relative_to(display_root)) if display_root else str(path)
+
+
+def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> SiteData:
+    """Load and validate every data file; raise DataErrors listing every problem found."""
+    problems = Problems()
+
+    def name(file: str) -> str:
+        return display_name(cross_refs / file, display_root)
+
+    guarded = problems.guarded
+
+    documents = guarded(load_documents, cross_refs / DOCUMENTS_FILE, name(DOCUMENTS_FILE), problems) or {}
+    wt = guarded(load_working_together, cross_refs / WORKING_TOGETHER_FILE, name(WORKING_TOGETHER_FILE), problems)
+    chapters = set(wt.chapters) if wt else set()
+    recs = guarded(load_recommendations, cross_refs / RECOMMENDATIONS_FILE, name(RECOMMENDATIONS_FILE),
+                   chapters, problems) or []
+    if wt and wt.official_text and wt.official_text.document not in documents:
+        problems.add(name(WORKING_TOGETHER_FILE), f"official_text.document {wt.official_text.document!r} is not "
+                     f"a key in {DOCUMENTS_FILE}", entry="official_text")
+    problems.raise_if_any()
+    assert wt is not None
+    return SiteData(documents=documents, working_together=wt, recommendations=recs)

@@ -1,0 +1,142 @@
+"""The structure of Working Together 2010 (``cross_refs/working-together.yaml``): parts, chapters, sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base.errors import Problems
+from ..base.yaml_lines import LineDict, load_yaml
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    paragraphs: str | None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    title: str
+    part: int
+    confirmed: bool
+    sections_complete: bool
+    sections: tuple[Section, ...]
+
+    @property
+    def page(self) -> str:
+        return f"working-together/chapter-{self.number}.md"
+
+
+@dataclass(frozen=True)
+class Appendix:
+    number: int
+    title: str
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class OfficialText:
+    url: str
+    document: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class WorkingTogether:
+    title: str
+    publisher: str
+    published: str
+    reference: str
+    isbn: str
+    official_text: OfficialText | None
+    parts: dict[int, str]
+    chapters: dict[int, Chapter]
+    appendices: tuple[Appendix, ...]
+
+
+def _text(entry: LineDict, key: str, name: str, label: str, problems: Problems) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        problems.add(name, f"'{key}' must be non-empty text", line=entry.line_of(key), entry=label)
+        return ""
+    return value.strip()
+
+
+def _int(entry: LineDict, key: str, name: str, label: str, problems: Problems) -> int:
+    value = entry.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        problems.add(name, f"'{key}' must be a whole number, not {value!r}", line=entry.line_of(key), entry=label)
+        return 0
+    return value
+
+
+def load_working_together(path: Path, name: str, problems: Problems) -> WorkingTogether | None:
+    data = load_yaml(path, name)
+    if not isinstance(data, LineDict):
+        problems.add(name, "expected a mapping with title, parts and chapters", line=1)
+        return None
+    top = "top level"
+    parts: dict[int, str] = {}
+    for i, part in enumerate(data.get("parts") or []):
+        if isinstance(part, LineDict):
+            label = f"parts[{i}]"
+            parts[_int(part, "number", name, label, problems)] = _text(part, "name", name, label, problems)
+    chapters: dict[int, Chapter] = {}
+    for i, ch in enumerate(data.get("chapters") or []):
+        label = f"chapters[{i}]"
+        if not isinstance(ch, LineDict):
+            problems.add(name, "expected a mapping (number, title, part, confirmed)", entry=label)
+            continue
+        number = _int(ch, "number", name, label, problems)
+        label = f"chapter {number}"
+        part = _int(ch, "part", name, label, problems)
+        if part and part not in parts:
+            problems.add(name, f"part {part} is not one of the parts {sorted(parts)}", line=ch.line_of("part"),
+                         entry=label)
+        if number in chapters:
+            problems.add(name, f"duplicate chapter number {number}", line=ch.line_of("number"), entry=label)
+        sections = []
+        for j, s in enumerate(ch.get("sections") or []):
+            if not isinstance(s, LineDict):
+                problems.add(name, "a section must be a mapping with a title", entry=f"{label}: sections[{j}]")
+                continue
+            para = s.get("paragraphs")
+            sections.append(Section(_text(s, "title", name, f"{label}: sections[{j}]", problems),
+                                    None if para is None else str(para)))
+        chapters[number] = Chapter(
+            number=number,
+            title=_text(ch, "title", name, label, problems),
+            part=part,
+            confirmed=ch.get("confirmed") is True,
+            sections_complete=ch.get("sections_complete") is True,
+            sections=tuple(sections),
+        )
+    expected = list(range(1, len(chapters) + 1))
+    if sorted(chapters) != expected:
+        problems.add(name, f"chapter numbers must run 1..{len(chapters)} without gaps; found {sorted(chapters)}",
+                     line=data.line_of("chapters"), entry=top)
+    official = data.get("official_text")
+    official_text = None
+    if isinstance(official, LineDict):
+        official_text = OfficialText(
+            url=_text(official, "url", name, "official_text", problems),
+            document=_text(official, "document", name, "official_text", problems),
+            quote=_text(official, "quote", name, "official_text", problems),
+        )
+    appendices = tuple(
+        Appendix(a.get("number", 0), str(a.get("title", "")), a.get("confirmed") is True)
+        for a in data.get("appendices") or [] if isinstance(a, LineDict)
+    )
+    return WorkingTogether(
+        title=_text(data, "title", name, top, problems),
+        publisher=_text(data, "publisher", name, top, problems),
+        published=str(data.get("published", "")),
+        reference=str(data.get("reference", "")),
+        isbn=str(data.get("isbn", "")),
+        official_text=official_text,
+        parts=parts,
+        chapters=chapters,
+        appendices=appendices,
+    )

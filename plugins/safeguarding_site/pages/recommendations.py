@@ -1,0 +1,129 @@
+"""Markdown for the generated recommendation pages: the index, one page per recommendation, Annex A."""
+
+from __future__ import annotations
+
+from ..data.recommendations import COLUMNS, Recommendation
+from ..data.site_data import SiteData
+from ..text.relative_links import relative
+from .open_data import open_data_link
+
+INDEX = "recommendations/index.md"
+ANNEX_A = "one-year-on/annex-a.md"
+SOURCE_DOCUMENT = "one-year-on"
+
+
+def chapter_label(data: SiteData, number: int) -> str:
+    chapter = data.working_together.chapters[number]
+    title = chapter.title if chapter.confirmed else f"{chapter.title} (title unconfirmed)"
+    return f"Chapter {number}: {title}"
+
+
+def quote_block(quote: str, column: str) -> str:
+    return f"    > “{quote}”\n    >\n    > — from {COLUMNS[column]}"
+
+
+def index_page(data: SiteData) -> str:
+    lines = [
+        "---", "title: Recommendations", "---", "",
+        "# Lord Laming's 58 recommendations", "",
+        "Lord Laming made 58 recommendations in *The Protection of Children in England: A Progress Report* "
+        "(March 2009). For each one, this site gives the recommendation, the Government's response of May "
+        f"2009 and the progress update of March 2010, all from [Annex A]({relative(INDEX, ANNEX_A)}) of "
+        f"*The Government's Response to Lord Laming: One Year On*, with links to the chapters of "
+        f"[*Working Together to Safeguard Children*]({relative(INDEX, 'working-together/index.md')}) "
+        "that the text says implement it.", "",
+        "The short titles are the opening words of each recommendation.", "",
+        open_data_link(INDEX), "",
+        "| No. | Recommendation | Implemented in *Working Together* |",
+        "| ---: | --- | --- |",
+    ]
+    for rec in data.recommendations:
+        chapters = ", ".join(
+            f"[Chapter {n}]({relative(INDEX, data.working_together.chapters[n].page)})" for n in rec.chapters
+        ) or "No chapter named"
+        lines.append(f"| [{rec.id}]({relative(INDEX, rec.page)}) | [{_cell(rec.short_title)}]"
+                     f"({relative(INDEX, rec.page)}) | {chapters} |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def recommendation_page(data: SiteData, rec: Recommendation) -> str:
+    page = rec.page
+    n = rec.id
+    nav = [f"[All recommendations]({relative(page, INDEX)})"]
+    if n > 1:
+        nav.insert(0, f"[← Recommendation {n - 1}]({relative(page, f'recommendations/{n - 1}.md')})")
+    if n < len(data.recommendations):
+        nav.append(f"[Recommendation {n + 1} →]({relative(page, f'recommendations/{n + 1}.md')})")
+    lines = [
+        "---", f"title: 'Recommendation {n}'", f"recommendation: {n}", "---", "",
+        f"# Recommendation {n}", "",
+        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
+        f"## Lord Laming's recommendation (March 2009) {{ #rec-{n}-recommendation }}", "",
+        rec.recommendation, "",
+        f"## The Government's response (May 2009) {{ #rec-{n}-response }}", "",
+        rec.response_2009 or "*The source gives no response for this recommendation.*", "",
+        f"## Progress update (March 2010) {{ #rec-{n}-progress }}", "",
+        rec.progress_2010 or "*The source gives no progress update for this recommendation.*", "",
+        f"## Implemented in *Working Together* {{ #rec-{n}-implemented-in }}", "",
+    ]
+    if rec.implemented_by:
+        lines += ["The Government's text names these chapters of *Working Together to Safeguard Children* "
+                  "(2010) for this recommendation:", ""]
+        for number in rec.chapters:
+            target = relative(page, data.working_together.chapters[number].page)
+            lines.append(f"- [{chapter_label(data, number)}]({target})")
+            for ref in (r for r in rec.implemented_by if r.chapter == number):
+                lines += ["", quote_block(ref.quote, ref.column)]
+            lines.append("")
+    else:
+        lines += ["The response and the progress update name no chapter of *Working Together* for this "
+                  "recommendation.", ""]
+    if rec.mentions:
+        heading = "What the text names" if rec.implemented_by else "What the text names instead"
+        lines += [f"### {heading} {{ #rec-{n}-mentions }}", ""]
+        kinds = {"working-together": "*Working Together* as a whole", "guidance": "Guidance",
+                 "legislation": "Legislation"}
+        for mention in rec.mentions:
+            label = kinds[mention.kind] if mention.kind == "working-together" else \
+                f"{kinds[mention.kind]}: {mention.name}"
+            lines += [f"- {label}", "", quote_block(mention.quote, mention.column), ""]
+    source = data.documents[SOURCE_DOCUMENT]
+    lines += [
+        "---", "",
+        f"Source: [Annex A]({relative(page, ANNEX_A, f'rec-{n}')}) of *{source.title}* ({source.author}, "
+        f"{source.date}). {source.copyright}.",
+        "{ .source-note }", "",
+    ]
+    return "\n".join(lines)
+
+
+def annex_a_page(data: SiteData) -> str:
+    """Annex A as the source lays it out: each recommendation with its response and progress update."""
+    lines = [
+        "---", "title: 'Annex A: Progress update on 58 recommendations'", f"document: {SOURCE_DOCUMENT}",
+        "search:", "  exclude: true", "---", "",
+        "# Annex A: The Government's Response to Lord Laming: Progress Update on 58 Recommendations", "",
+        "Each recommendation also has [a page of its own](../recommendations/index.md) with links to the "
+        "chapters of *Working Together* that implement it.", "{ .editorial }", "",
+    ]
+    for rec in data.recommendations:
+        n = rec.id
+        lines += [
+            f"## Recommendation {n} {{ #rec-{n} }}", "",
+            f"[Open recommendation {n} on its own page]({relative(ANNEX_A, rec.page)})", "{ .editorial }", "",
+            "### Lord Laming's Recommendation March 2009", "", rec.recommendation, "",
+            "### Government's Response May 2009", "", rec.response_2009, "",
+            "### Progress update March 2010", "", rec.progress_2010, "",
+        ]
+    return "\n".join(lines)
+
+
+def recommendation_pages(data: SiteData) -> dict[str, str]:
+    pages = {INDEX: index_page(data), ANNEX_A: annex_a_page(data)}
+    for rec in data.recommendations:
+        pages[rec.page] = recommendation_page(data, rec)
+    return pages

@@ -1,0 +1,98 @@
+"""The home page's status line (edition and last update, computed from the data) and the editors' notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base.dates import format_date, parse_document_date, published_month
+from ..base.errors import DataError
+from ..base.yaml_lines import LineDict, load_yaml
+from ..data.documents import Document
+
+MARKER = "<!-- status-line -->"
+SITE_FILE = "site.yaml"
+
+
+@dataclass(frozen=True)
+class Edition:
+    guidance: str  # the month Working Together was published, e.g. "March 2010"
+    related: int  # how many other documents the site publishes
+    latest: dt.date  # the newest document's date
+
+
+def edition(documents: Iterable[Document], published: str) -> Edition:
+    dated = [parse_document_date(d.date) for d in documents]
+    if not dated:
+        raise ValueError("the site publishes no documents, so it has no edition")
+    return Edition(guidance=published_month(published), related=len(dated), latest=max(dated))
+
+
+def status_line_markdown(documents: Iterable[Document], published: str, updated: dt.date | None) -> str:
+    """The status line, in the manner of legislation.gov.uk's "up to date with ... on or before" line."""
+    ed = edition(documents, published)
+    noun = "document" if ed.related == 1 else "documents"
+    when = f"Content last updated on {format_date(updated)}." if updated else \
+        "The date of the last update is not recorded in this copy of the site."
+    return (f"**Status:** up to date with *Working Together to Safeguard Children* ({ed.guidance}) and the "
+            f"{ed.related} related {noun} published on or before {format_date(ed.latest)}. "
+            f"Later revisions of the guidance are not included. {when}\n"
+            "{ .status-line }")
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    link: str = ""  # an http(s) URL, or a page of this site as a docs/-relative .md path
+    link_text: str = ""
+
+    def for_template(self) -> dict[str, str]:
+        """What overrides/main.html reads from ``config.extra.notice`` (a site page becomes its .html URL)."""
+        link = self.link
+        if link and not link.startswith(("http://", "https://")):
+            link = re.sub(r"(^|/)index\.md$", r"\1index.html", link)
+            link = re.sub(r"\.md(#|$)", r".html\1", link)
+        return {"text": self.text, "link": link, "link_text": self.link_text or self.link}
+
+
+def read_notice(path: Path, name: str | None = None) -> Notice | None:
+    """The notice banner from cross_refs/site.yaml; None when the file, the notice or its text is absent."""
+    label = name or str(path)
+    if not path.exists():
+        return None
+    data = load_yaml(path, label)
+    if data is None:
+        return None
+    if not isinstance(data, LineDict):
+        raise DataError(label, "expected a mapping (for example 'notice:' with 'text:' and 'link:')", line=1)
+    notice = data.get("notice")
+    if notice is None:
+        return None
+    if not isinstance(notice, LineDict):
+        raise DataError(label, "'notice' must be a mapping with 'text:' and optionally 'link:' and 'link_text:'",
+                        line=data.line_of("notice"), entry="notice")
+    fields: dict[str, str] = {}
+    for key in ("text", "link", "link_text"):
+        value = notice.get(key)
+        if value is not None and not isinstance(value, str):
+            raise DataError(label, f"'{key}' must be text", line=notice.line_of(key), entry="notice")
+        fields[key] = " ".join((value or "").split())
+    unknown = sorted(set(notice) - {"text", "link", "link_text"})
+    if unknown:
+        raise DataError(label, f"unknown field(s) {', '.join(unknown)}: use text, link and link_text",
+                        line=notice.line_of(unknown[0]), entry="notice")
+    if not fields["text"]:
+        if fields["link"] or fields["link_text"]:
+            raise DataError(label, "a link needs a 'text' to go with it (or empty both for no banner)",
+                            line=notice.line, entry="notice")
+        return None
+    link = fields["link"]
+    if link and not (link.startswith(("http://", "https://")) or re.fullmatch(r"[\w./-]+\.md(#[\w-]+)?", link)):
+        raise DataError(label, f"'link' must be an http(s) address or a page such as guide/index.md, not {link!r}",
+                        line=notice.line_of("link"), entry="notice")
+    if fields["link_text"] and not link:
+        raise DataError(label, "'link_text' needs a 'link'", line=notice.line_of("link_text"), entry="notice")
+    return Notice(**fields)

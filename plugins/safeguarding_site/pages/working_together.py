@@ -1,0 +1,108 @@
+"""Markdown for the generated Working Together pages: the overview and one page per chapter."""
+
+from __future__ import annotations
+
+from ..data.site_data import SiteData
+from ..data.working_together import Chapter
+from ..text.relative_links import relative
+from .recommendations import quote_block
+
+OVERVIEW = "working-together/index.md"
+
+
+def _title(chapter: Chapter) -> str:
+    return chapter.title if chapter.confirmed else f"{chapter.title} (title unconfirmed)"
+
+
+def _official_text(data: SiteData, page: str) -> list[str]:
+    wt = data.working_together
+    lines = [
+        f"*{wt.title}* was published by {wt.publisher} in March 2010 (reference {wt.reference}, "
+        f"ISBN {wt.isbn}).",
+    ]
+    official = wt.official_text
+    if official:
+        letter = data.documents[official.document]
+        lines[0] += (f" The [{letter.short_title}]({relative(page, letter.path)}) says: “{official.quote}” "
+                     f"([{official.url}]({official.url}); that site has since been retired).")
+    return lines
+
+
+def overview_page(data: SiteData) -> str:
+    wt = data.working_together
+    page = OVERVIEW
+    lines = [
+        "---", "title: Working Together to Safeguard Children", "---", "",
+        "# *Working Together to Safeguard Children* (2010)", "",
+        "The statutory guidance on how organisations work together to safeguard and promote the welfare of "
+        "children. This site gives its structure and links each chapter to Lord Laming's recommendations "
+        "that the Government's text says it implements. The chapters' own text is not yet included here.", "",
+        *_official_text(data, page), "",
+    ]
+    for number, name in sorted(wt.parts.items()):
+        lines += [f"## Part {number}: {name} {{ #part-{number} }}", "", "| Chapter | Title | Recommendations |",
+                  "| ---: | --- | --- |"]
+        for chapter in (c for c in wt.chapters.values() if c.part == number):
+            recs = data.recommendations_for_chapter(chapter.number)
+            rec_links = ", ".join(f"[{r.id}]({relative(page, r.page)})" for r in recs) or "None named"
+            lines.append(f"| {chapter.number} | [{_title(chapter)}]({relative(page, chapter.page)}) | {rec_links} |")
+        lines.append("")
+    if wt.appendices:
+        lines += ["## Appendices { #appendices }", ""]
+        lines += [f"- Appendix {a.number}: {a.title}{'' if a.confirmed else ' (title unconfirmed)'}"
+                  for a in wt.appendices]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def chapter_page(data: SiteData, chapter: Chapter) -> str:
+    wt = data.working_together
+    page = chapter.page
+    n = chapter.number
+    nav = [f"[All chapters]({relative(page, OVERVIEW)})"]
+    if n - 1 in wt.chapters:
+        nav.insert(0, f"[← Chapter {n - 1}]({relative(page, wt.chapters[n - 1].page)})")
+    if n + 1 in wt.chapters:
+        nav.append(f"[Chapter {n + 1} →]({relative(page, wt.chapters[n + 1].page)})")
+    part = wt.parts.get(chapter.part, "")
+    lines = [
+        "---", f"title: 'Chapter {n}: {chapter.title.replace(chr(39), chr(39) * 2)}'", f"chapter: {n}", "---", "",
+        f"# Chapter {n}: {_title(chapter)}", "",
+        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
+        f"*Working Together to Safeguard Children* (2010), [Part {chapter.part}: {part}]"
+        f"({relative(page, OVERVIEW, f'part-{chapter.part}')}).", "",
+    ]
+    if not chapter.confirmed:
+        lines += ["!!! warning \"Title not confirmed\"",
+                  "    This chapter's title has not been confirmed against the published text. "
+                  "Check the official document before relying on it.", ""]
+    lines += ["!!! note \"The text of this chapter is not yet included\"",
+              "    This page gives the chapter's structure and the recommendations it implements. "
+              "Read the chapter itself in the official publication:", "",
+              *["    " + line for line in _official_text(data, page)], ""]
+    lines += [f"## Sections {{ #chapter-{n}-sections }}", ""]
+    if chapter.sections:
+        lines += ["| Section | Paragraphs |", "| --- | --- |"]
+        lines += [f"| {s.title} | {s.paragraphs or 'Not recorded'} |" for s in chapter.sections]
+        lines.append("")
+        if not chapter.sections_complete:
+            lines += ["Only the sections listed above have been confirmed; the chapter has others.", ""]
+    else:
+        lines += ["This chapter's sections have not yet been recorded.", ""]
+    lines += [f"## Recommendations this chapter implements {{ #chapter-{n}-recommendations }}", ""]
+    recs = data.recommendations_for_chapter(n)
+    if not recs:
+        lines += ["The Government's response and progress update name no recommendation for this chapter.", ""]
+    for rec in recs:
+        lines.append(f"- [Recommendation {rec.id}: {rec.short_title}]({relative(page, rec.page)})")
+        for ref in (r for r in rec.implemented_by if r.chapter == n):
+            lines += ["", quote_block(ref.quote, ref.column)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def working_together_pages(data: SiteData) -> dict[str, str]:
+    pages = {OVERVIEW: overview_page(data)}
+    for chapter in data.working_together.chapters.values():
+        pages[chapter.page] = chapter_page(data, chapter)
+    return pages
