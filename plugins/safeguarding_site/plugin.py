@@ -27,7 +27,7 @@ from .pages.page_markdown import SiteParts, page_markdown
 from .pages.recommendations import ANNEX_A, SOURCE_DOCUMENT
 from .pages.registers import build_cross_links, editors_overrides
 from .pages.site import generated_pages
-from .pages.status_line import SITE_FILE, read_notice
+from .pages.status_line import SITE_FILE, read_later_editions, read_notice
 from .pages.working_together import OVERVIEW
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
@@ -83,11 +83,15 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         except DataError as exc:
             raise PluginError(str(exc)) from None
         try:
-            notice = read_notice(root / self.config.cross_refs / SITE_FILE, f"{self.config.cross_refs}/{SITE_FILE}")
+            site_file = (root / self.config.cross_refs / SITE_FILE, f"{self.config.cross_refs}/{SITE_FILE}")
+            notice = read_notice(*site_file)
+            later = read_later_editions(*site_file)
         except DataError as exc:
             raise PluginError(str(exc)) from None
         # Read by overrides/main.html: the editors' notice banner, and page titles that name the document.
         config.extra["notice"] = notice.for_template() if notice else None
+        # Read by overrides/main.html: every page says which edition this is and where later ones are.
+        config.extra["later_editions"] = later.for_template() if later else None
         config.extra["document_titles"] = {k: d.short_title for k, d in self.data.documents.items()}
         self.updated = content_last_updated(root)
         self.generated = generated_pages(self.data, self.config.offline_bundle)

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..text.plain_text import contains_quote
 from .documents import Document, load_documents
 from .recommendations import Recommendation, load_recommendations
 from .working_together import WorkingTogether, load_working_together
@@ -57,6 +58,29 @@ def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> Sit
     if wt and wt.official_text and wt.official_text.document not in documents:
         problems.add(name(WORKING_TOGETHER_FILE), f"official_text.document {wt.official_text.document!r} is not "
                      f"a key in {DOCUMENTS_FILE}", entry="official_text")
+    if wt:
+        _check_title_quotes(wt, recs, name(WORKING_TOGETHER_FILE), problems)
     problems.raise_if_any()
     assert wt is not None
     return SiteData(documents=documents, working_together=wt, recommendations=recs)
+
+
+def _check_title_quotes(wt: WorkingTogether, recs: list[Recommendation], name: str, problems: Problems) -> None:
+    """A chapter title confirmed by a quote: the quote is in that recommendation's text, and names the chapter."""
+    by_id = {rec.id: rec for rec in recs}
+    for chapter in wt.chapters.values():
+        quoted = chapter.confirmed_by
+        if quoted is None:
+            continue
+        where = f"chapter {chapter.number}: confirmed_by"
+        rec = by_id.get(quoted.recommendation)
+        text = getattr(rec, quoted.column, None) if rec else None
+        if not isinstance(text, str):
+            problems.add(name, f"no recommendation {quoted.recommendation} with a column {quoted.column!r}",
+                         line=quoted.line, entry=where)
+        elif not contains_quote(text, quoted.quote):
+            problems.add(name, f"the quote is not in recommendation {quoted.recommendation}'s {quoted.column}: "
+                         f"{quoted.quote!r}", line=quoted.line, entry=where)
+        elif quoted.quote.casefold() != f"chapter {chapter.number}: {chapter.title}".casefold():
+            problems.add(name, f"the quote {quoted.quote!r} does not give this chapter's number and title "
+                         f"('Chapter {chapter.number}: {chapter.title}')", line=quoted.line, entry=where)

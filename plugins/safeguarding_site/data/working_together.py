@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
+from .guidance import archive_url
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
     paragraphs: str | None
+
+
+@dataclass(frozen=True)
+class TitleQuote:
+    """A recommendation's text that names the chapter with its title, and so confirms the title."""
+
+    recommendation: int
+    column: str
+    quote: str
+    line: int | None  # of ``confirmed_by``, for messages
 
 
 @dataclass(frozen=True)
@@ -23,6 +35,7 @@ class Chapter:
     confirmed: bool
     sections_complete: bool
     sections: tuple[Section, ...]
+    confirmed_by: TitleQuote | None = None
 
     @property
     def page(self) -> str:
@@ -44,6 +57,19 @@ class OfficialText:
 
 
 @dataclass(frozen=True)
+class OfficialCopy:
+    url: str  # as the source prints it, on a domain since retired
+    given_in: str  # what the address is and where it is printed, in the site's words
+    archive: str  # its UK Government Web Archive address, built by rule
+
+
+@dataclass(frozen=True)
+class OfficialCopies:
+    addresses: tuple[OfficialCopy, ...]
+    checked: datetime.date | None  # when an editor last opened the archived copies; None: not yet
+
+
+@dataclass(frozen=True)
 class WorkingTogether:
     title: str
     publisher: str
@@ -54,6 +80,7 @@ class WorkingTogether:
     parts: dict[int, str]
     chapters: dict[int, Chapter]
     appendices: tuple[Appendix, ...]
+    official_copies: OfficialCopies | None = None
 
 
 def _text(entry: LineDict, key: str, name: str, label: str, problems: Problems) -> str:
@@ -105,6 +132,7 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
             para = s.get("paragraphs")
             sections.append(Section(_text(s, "title", name, f"{label}: sections[{j}]", problems),
                                     None if para is None else str(para)))
+        quoted = _title_quote(ch, name, label, problems)
         chapters[number] = Chapter(
             number=number,
             title=_text(ch, "title", name, label, problems),
@@ -112,7 +140,11 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
             confirmed=ch.get("confirmed") is True,
             sections_complete=ch.get("sections_complete") is True,
             sections=tuple(sections),
+            confirmed_by=quoted,
         )
+        if quoted and ch.get("confirmed") is not True:
+            problems.add(name, "a title with 'confirmed_by' is confirmed: set 'confirmed: true'",
+                         line=ch.line_of("confirmed"), entry=label)
     expected = list(range(1, len(chapters) + 1))
     if sorted(chapters) != expected:
         problems.add(name, f"chapter numbers must run 1..{len(chapters)} without gaps; found {sorted(chapters)}",
@@ -130,6 +162,7 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
         for a in data.get("appendices") or [] if isinstance(a, LineDict)
     )
     return WorkingTogether(
+        official_copies=_official_copies(data.get("official_copies"), name, problems),
         title=_text(data, "title", name, top, problems),
         publisher=_text(data, "publisher", name, top, problems),
         published=str(data.get("published", "")),
@@ -140,3 +173,53 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
         chapters=chapters,
         appendices=appendices,
     )
+
+
+def _title_quote(chapter: LineDict, name: str, label: str, problems: Problems) -> TitleQuote | None:
+    entry = chapter.get("confirmed_by")
+    if entry is None:
+        return None
+    where = f"{label}: confirmed_by"
+    if not isinstance(entry, LineDict):
+        problems.add(name, "'confirmed_by' must be a mapping with recommendation, column and quote",
+                     line=chapter.line_of("confirmed_by"), entry=label)
+        return None
+    return TitleQuote(recommendation=_int(entry, "recommendation", name, where, problems),
+                      column=_text(entry, "column", name, where, problems),
+                      quote=_text(entry, "quote", name, where, problems),
+                      line=chapter.line_of("confirmed_by"))
+
+
+def _official_copies(entry: object, name: str, problems: Problems) -> OfficialCopies | None:
+    """The retired addresses of the publication, each with its archived copy, and when an editor checked them."""
+    if entry is None:
+        return None
+    label = "official_copies"
+    if not isinstance(entry, LineDict) or not isinstance(entry.get("addresses"), list):
+        problems.add(name, "'official_copies' must be a mapping with 'checked' and an 'addresses' list",
+                     line=getattr(entry, "line", None), entry=label)
+        return None
+    checked = entry.get("checked")
+    if checked is not None and not isinstance(checked, datetime.date):
+        problems.add(name, f"'checked' must be a date written YYYY-MM-DD, or null, not {checked!r}",
+                     line=entry.line_of("checked"), entry=label)
+        checked = None
+    addresses = []
+    for i, address in enumerate(entry["addresses"]):
+        where = f"{label}: addresses[{i}]"
+        if not isinstance(address, LineDict):
+            problems.add(name, "each address must be a mapping with url, given_in and archive_date", entry=where)
+            continue
+        url = _text(address, "url", name, where, problems)
+        given_in = _text(address, "given_in", name, where, problems)
+        on = address.get("archive_date")
+        if not isinstance(on, datetime.date):
+            problems.add(name, f"'archive_date' must be a date written YYYY-MM-DD, not {on!r}",
+                         line=address.line_of("archive_date") or address.line, entry=where)
+            continue
+        if not url.startswith(("http://", "https://")):
+            problems.add(name, f"'url' must be an http(s) address, not {url!r}", line=address.line_of("url"),
+                         entry=where)
+            continue
+        addresses.append(OfficialCopy(url=url, given_in=given_in, archive=archive_url(url, on)))
+    return OfficialCopies(addresses=tuple(addresses), checked=checked)

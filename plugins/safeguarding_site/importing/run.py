@@ -63,7 +63,8 @@ def generate_all(sources: Path) -> dict[str, str]:
     recs = recommendations_yaml.parse_and_build(read(ONE_YEAR_ON), source=f"sources/{ONE_YEAR_ON}")
     outputs["cross_refs/recommendations.yaml"] = recommendations_yaml.dump_recommendations(
         recs, source=f"sources/{ONE_YEAR_ON}")
-    outputs["cross_refs/working-together.yaml"] = convert_outline(read(OUTLINE))
+    outputs["cross_refs/working-together.yaml"] = convert_outline(read(OUTLINE), recs,
+                                                                  recommendations_yaml.EVIDENCE_COLUMNS)
     return outputs
 
 

@@ -96,3 +96,43 @@ def read_notice(path: Path, name: str | None = None) -> Notice | None:
     if fields["link_text"] and not link:
         raise DataError(label, "'link_text' needs a 'link'", line=notice.line_of("link_text"), entry="notice")
     return Notice(**fields)
+
+
+@dataclass(frozen=True)
+class LaterEditions:
+    """Where readers find the guidance that replaced this edition: the line every page shows links there."""
+
+    link: str
+    link_text: str
+
+    def for_template(self) -> dict[str, str]:
+        return {"link": self.link, "link_text": self.link_text}
+
+
+def read_later_editions(path: Path, name: str | None = None) -> LaterEditions | None:
+    """``later_editions`` in cross_refs/site.yaml: an https address and the words of its link; None if absent."""
+    label = name or str(path)
+    if not path.exists():
+        return None
+    data = load_yaml(path, label)
+    entry = data.get("later_editions") if isinstance(data, LineDict) else None
+    if entry is None:
+        return None
+    if not isinstance(entry, LineDict):
+        raise DataError(label, "'later_editions' must be a mapping with 'link:' and 'link_text:'",
+                        line=data.line_of("later_editions"), entry="later_editions")
+    unknown = sorted(set(entry) - {"link", "link_text"})
+    if unknown:
+        raise DataError(label, f"unknown field(s) {', '.join(unknown)}: use link and link_text",
+                        line=entry.line_of(unknown[0]), entry="later_editions")
+    fields = {}
+    for key in ("link", "link_text"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise DataError(label, f"'{key}' must be non-empty text", line=entry.line_of(key) or entry.line,
+                            entry="later_editions")
+        fields[key] = " ".join(value.split())
+    if not fields["link"].startswith("https://"):
+        raise DataError(label, f"'link' must be an https:// address, not {fields['link']!r}",
+                        line=entry.line_of("link"), entry="later_editions")
+    return LaterEditions(**fields)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from ..base.dates import format_date
 from ..data.site_data import SiteData
 from ..data.working_together import Chapter
+from ..text.external_links import external_link, printed_address
+from ..text.markdown_escape import escape
 from ..text.relative_links import relative
 from .recommendations import quote_block
 
@@ -28,6 +31,38 @@ def _official_text(data: SiteData, page: str) -> list[str]:
     return lines
 
 
+def _archived_copies(data: SiteData) -> list[str]:
+    """The publication's retired addresses, each with its archived copy, and when an editor last checked them."""
+    copies = data.working_together.official_copies
+    if not copies or not copies.addresses:
+        return []
+    lines = ["The addresses it was published at have since been retired. The UK Government Web Archive keeps "
+             "copies of them:", ""]
+    lines += [f"- {escape(printed_address(c.url))} ({escape(c.given_in)}): {external_link('archived copy', c.archive)}"
+              for c in copies.addresses]
+    lines.append("")
+    lines.append(f"The site's editors last checked that these archived copies open on {format_date(copies.checked)}."
+                 if copies.checked else "The site's editors have not yet recorded checking that these archived "
+                 "copies open.")
+    return lines
+
+
+def _title_status(data: SiteData, chapter: Chapter) -> list[str]:
+    """One quiet line: what confirms the chapter's title, or that nothing we hold does."""
+    quoted = chapter.confirmed_by
+    if quoted:
+        rec = next(r for r in data.recommendations if r.id == quoted.recommendation)
+        column = "Government's response (May 2009)" if quoted.column == "response_2009" else \
+            "progress update (March 2010)"
+        return [f"The chapter's title is confirmed by the {column} on "
+                f"[recommendation {rec.id}]({relative(chapter.page, rec.page)}): “{escape(quoted.quote)}”.",
+                "{ .wt-title-status }", ""]
+    if not chapter.confirmed:
+        return ["The chapter's title is not yet confirmed: none of the documents on this site gives it in full.",
+                "{ .wt-title-status }", ""]
+    return []
+
+
 def overview_page(data: SiteData) -> str:
     wt = data.working_together
     page = OVERVIEW
@@ -38,6 +73,7 @@ def overview_page(data: SiteData) -> str:
         "children. This site gives its structure and links each chapter to Lord Laming's recommendations "
         "that the Government's text says it implements. The chapters' own text is not yet included here.", "",
         *_official_text(data, page), "",
+        *_archived_copies(data), "",
     ]
     for number, name in sorted(wt.parts.items()):
         lines += [f"## Part {number}: {name} {{ #part-{number} }}", "", "| Chapter | Title | Recommendations |",
@@ -72,14 +108,12 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
         f"*Working Together to Safeguard Children* (2010), [Part {chapter.part}: {part}]"
         f"({relative(page, OVERVIEW, f'part-{chapter.part}')}).", "",
     ]
-    if not chapter.confirmed:
-        lines += ["!!! warning \"Title not confirmed\"",
-                  "    This chapter's title has not been confirmed against the published text. "
-                  "Check the official document before relying on it.", ""]
+    lines += _title_status(data, chapter)
     lines += ["!!! note \"The text of this chapter is not yet included\"",
               "    This page gives the chapter's structure and the recommendations it implements. "
               "Read the chapter itself in the official publication:", "",
-              *["    " + line for line in _official_text(data, page)], ""]
+              *["    " + line if line else "" for line in [*_official_text(data, page), "", *_archived_copies(data)]],
+              ""]
     lines += [f"## Sections {{ #chapter-{n}-sections }}", ""]
     if chapter.sections:
         lines += ["| Section | Paragraphs |", "| --- | --- |"]
