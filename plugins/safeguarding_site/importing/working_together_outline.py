@@ -36,7 +36,8 @@ LETTER_DATE = datetime.date(2010, 3, 17)
 OFFICIAL_COPIES = {
     "checked": None,
     "addresses": [
-        {"url": "http://www.dcsf.gov.uk/nsdu", "given_in": "the address given in the joint ministerial letter of 17 March 2010",
+        {"url": "http://www.dcsf.gov.uk/nsdu",
+         "given_in": "the address given in the joint ministerial letter of 17 March 2010",
          "archive_date": LETTER_DATE},
         {"url": "http://publications.dcsf.gov.uk/default.aspx?PageFunction=productdetails&PageMode=publications"
                 "&ProductId=DCSF-00305-2010",
