@@ -1,8 +1,8 @@
 /* Accessibility helpers for every page (no requests leave the page).
  *
  * 1. The header's menu and search buttons and the navigation's section toggles are <label>s for hidden
- *    checkboxes, made focusable buttons by overrides/partials/header.html and nav-item.html. Material
- *    presses a focused label on Enter; Space presses it here too, as it would a real button. A toggle
+ *    checkboxes; overrides/partials/header.html and nav-item.html put a focusable button (a span with
+ *    role="button") inside each. Enter and Space press it here, as they would a real button. A toggle
  *    with aria-expanded keeps it in step with its checkbox.
  * 2. For print, docs/stylesheets/print.css writes each outside link's address after it. Links whose
  *    words already are the address (www.dcsf.gov.uk/nsdu) are marked here so it is not printed twice.
@@ -10,19 +10,20 @@
 (function () {
   "use strict";
 
-  function pressOnKey(label) {
-    if (label.dataset.keyboardReady) return;
-    label.dataset.keyboardReady = "true";
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+  function pressOnKey(button) {
+    if (button.dataset.keyboardReady) return;
+    button.dataset.keyboardReady = "true";
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
-        label.click();
+        button.click();  // the click reaches the label, which toggles its checkbox
       }
     });
-    var toggle = document.getElementById(label.htmlFor);
-    if (toggle && label.hasAttribute("aria-expanded")) {
+    var label = button.closest("label");
+    var toggle = label && document.getElementById(label.htmlFor);
+    if (toggle && button.hasAttribute("aria-expanded")) {
       toggle.addEventListener("change", function () {
-        label.setAttribute("aria-expanded", String(toggle.checked));
+        button.setAttribute("aria-expanded", String(toggle.checked));
       });
     }
   }

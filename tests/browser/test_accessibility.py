@@ -210,7 +210,7 @@ def test_on_a_phone_the_menu_and_search_buttons_work_from_the_keyboard(browser, 
     page = new_page(browser, site_url, width=375, height=740)
     page.goto(site_url + "guide/index.html")
     stops = _tab_through(page, 2)
-    assert stops[1]["tag"] == "LABEL" and stops[1]["name"] == "Navigation"
+    assert stops[1]["tag"] == "SPAN" and stops[1]["name"] == "Navigation"
     page.keyboard.press(key)
     assert page.evaluate("document.getElementById('__drawer').checked"), "the menu did not open"
     nav_link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Home").first
@@ -227,7 +227,7 @@ def test_on_a_phone_the_menu_and_search_buttons_work_from_the_keyboard(browser, 
 def test_navigation_section_toggles_have_a_name_and_state(browser, site_url: str) -> None:
     page = new_page(browser, site_url)
     page.goto(site_url + "working-together/chapter-5.html")  # its section is open in the navigation
-    toggle = page.locator("label[role=button][aria-label='Pages in Working Together']")
+    toggle = page.locator("label > [role=button][aria-label='Pages in Working Together']")
     assert toggle.get_attribute("aria-expanded") == "true"
     toggle.focus()
     page.keyboard.press(" ")
