@@ -23,6 +23,7 @@ from .linking.backlinks import build_backlinks
 from .linking.reference_cache import ReferenceCache
 from .linking.targets import build_link_targets
 from .pages.download import ZIP_URI, download_page
+from .pages.navigation import section_index
 from .pages.page_markdown import SiteParts, page_markdown
 from .pages.recommendations import ANNEX_A, SOURCE_DOCUMENT
 from .pages.registers import build_cross_links, editors_overrides
@@ -60,6 +61,8 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         self.files: Files | None = None
         self.rendered: list[str] = []
         self.templates: MemoryBytecodeCache | None = None
+        self.lit_section = None  # the section highlighted for the page being rendered (on_page_context)
+        self.in_nav: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
@@ -150,6 +153,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         if self.incremental:
             self._mark_pages_to_render(nav, config, files)
         self.files = files
+        self.in_nav = {p.file.src_uri for p in nav.pages}  # once, not once per page
         return nav
 
     def on_env(self, env, *, config, files):
@@ -170,7 +174,21 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         self.rendered.append(page.url)
         if page.title:
             self.memory.titles[page.file.src_uri] = page.title
+        # A page outside the navigation is shown in its section: highlighted there, and in the breadcrumb
+        # (overrides/partials/path.html reads section_page).
+        uri = None if page.file.src_uri in self.in_nav else section_index(page.file.src_uri, self.in_nav)
+        section = self.files.get_file_from_path(uri).page if uri and self.files else None
+        if section is not None:
+            section.active = True
+            self.lit_section = section
+        context["section_page"] = section
         return context
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if self.lit_section is not None:
+            self.lit_section.active = False  # the navigation is shared by every page
+            self.lit_section = None
+        return output
 
     # After Material's search plugin writes the index (priority 0), before its offline plugin inlines it (-100).
     @event_priority(-50)
