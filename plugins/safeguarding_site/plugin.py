@@ -33,6 +33,7 @@ from .pages.working_together import OVERVIEW
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .serve.template_cache import MemoryBytecodeCache
+from .text.abbreviation_list import abbreviation_list
 from .text.paragraph_labels import label_paragraph_numbers
 
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^{}]*\})?[ \t]*$", re.MULTILINE)
@@ -168,7 +169,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         return self._page_markdown(markdown, page.file.src_uri, page.meta)  # changed by another plugin
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        return label_paragraph_numbers(html)
+        return abbreviation_list(label_paragraph_numbers(html))
 
     def on_page_context(self, context, *, page, config, nav):
         self.rendered.append(page.url)
