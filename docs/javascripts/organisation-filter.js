@@ -19,6 +19,14 @@
     return wrapper;
   }
 
+  // A heading's words without its permalink ("¶"), which is part of its text.
+  function headingText(heading) {
+    if (!heading) return "";
+    var copy = heading.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+
   function init() {
     var root = document.querySelector(".org-filter");
     if (!root || root.getAttribute("data-filter-ready")) {
@@ -34,8 +42,7 @@
     sector.id = "org-filter-sector";
     sector.appendChild(option("", "All sectors"));
     sections.forEach(function (section) {
-      var heading = section.querySelector("h2");
-      sector.appendChild(option(section.getAttribute("data-sector"), heading ? heading.textContent.trim() : ""));
+      sector.appendChild(option(section.getAttribute("data-sector"), headingText(section.querySelector("h2"))));
     });
     var name = document.createElement("input");
     name.type = "search";
@@ -65,6 +72,9 @@
         section.hidden = visible === 0;
         shown += visible;
       });
+      // The recommendations that name no one belong to no sector and no name: any filter hides them.
+      var unnamed = root.querySelector(".org-unnamed");
+      if (unnamed) unnamed.hidden = Boolean(wanted || words);
       status.textContent = shown === 1 ? "1 organisation shown." : shown + " organisations shown.";
     }
 

@@ -46,12 +46,14 @@ def index_page(organisations: Organisations, addressees: Mapping[int, Addressees
             item = f"- [{escape(org.name)}]({relative(page, org.page)}): {count}"
             lines.append(f"{item} ({_rec_links(page, recs)})" if recs else item)
         lines += ["", "</section>", ""]
-    lines += ["</div>", ""]
     nobody = [n for n, found in sorted(addressees.items()) if not found.keys]
     if nobody:
-        lines += ["## Recommendations that name no one to act { #no-one-named }", "",
+        # Inside the filtered area: a filter by sector or name hides it (docs/javascripts/organisation-filter.js).
+        lines += ['<section class="org-unnamed" markdown>', "",
+                  "## Recommendations that name no one to act { #no-one-named }", "",
                   f"The wording of {'this recommendation' if len(nobody) == 1 else 'these recommendations'} "
-                  f"names no organisation that must act: {_rec_links(page, nobody)}.", ""]
+                  f"names no organisation that must act: {_rec_links(page, nobody)}.", "", "</section>", ""]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 

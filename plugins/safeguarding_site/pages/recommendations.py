@@ -34,6 +34,8 @@ def index_page(data: SiteData) -> str:
         "that the text says implement it.", "",
         "The short titles are the opening words of each recommendation.", "",
         open_data_link(INDEX), "",
+        # The class keeps the number column narrow on a phone (docs/stylesheets/site.css).
+        '<div class="rec-index" markdown>', "",
         "| No. | Recommendation | Implemented in *Working Together* |",
         "| ---: | --- | --- |",
     ]
@@ -43,6 +45,7 @@ def index_page(data: SiteData) -> str:
         ) or "No chapter named"
         lines.append(f"| [{rec.id}]({relative(INDEX, rec.page)}) | [{_cell(rec.short_title)}]"
                      f"({relative(INDEX, rec.page)}) | {chapters} |")
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
 
 
@@ -87,10 +90,17 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
         lines += [f"### {heading} {{ #rec-{n}-mentions }}", ""]
         kinds = {"working-together": "*Working Together* as a whole", "guidance": "Guidance",
                  "legislation": "Legislation"}
+        # One item per thing named, with every quote that names it (recommendation 13 names *Working
+        # Together* as a whole in both columns: one item, two quotes).
+        grouped: dict[str, list] = {}
         for mention in rec.mentions:
             label = kinds[mention.kind] if mention.kind == "working-together" else \
                 f"{kinds[mention.kind]}: {mention.name}"
-            lines += [f"- {label}", "", quote_block(mention.quote, mention.column), ""]
+            grouped.setdefault(label, []).append(mention)
+        for label, mentions in grouped.items():
+            lines += [f"- {label}", ""]
+            for mention in mentions:
+                lines += [quote_block(mention.quote, mention.column), ""]
     source = data.documents[SOURCE_DOCUMENT]
     lines += [
         "---", "",
