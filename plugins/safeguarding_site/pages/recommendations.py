@@ -18,6 +18,13 @@ def chapter_label(data: SiteData, number: int) -> str:
     return f"Chapter {number}: {title}"
 
 
+# Our words for each implemented_by status, shown before the quote it rests on.
+STATUS_LABELS = {
+    "implements": "*Implemented:* the progress update says the revised chapter does this.",
+    "promises": "*Promised:* a plan, not a report that it was done.",
+}
+
+
 def quote_block(quote: str, column: str) -> str:
     return f"    > “{quote}”\n    >\n    > — from {COLUMNS[column]}"
 
@@ -75,9 +82,12 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
                   "(2010) for this recommendation:", ""]
         for number in rec.chapters:
             target = relative(page, data.working_together.chapters[number].page)
-            lines.append(f"- [{chapter_label(data, number)}]({target})")
+            promised = "" if rec.chapter_status(number) == "implements" else (
+                " — promised, not reported as done: the Government's text says the revised chapter would "
+                "take this forward, but not that it does")
+            lines.append(f"- [{chapter_label(data, number)}]({target}){promised}")
             for ref in (r for r in rec.implemented_by if r.chapter == number):
-                lines += ["", quote_block(ref.quote, ref.column)]
+                lines += ["", f"    {STATUS_LABELS[ref.status]}", "", quote_block(ref.quote, ref.column)]
             lines.append("")
     else:
         lines += ["The response and the progress update name no chapter of *Working Together* for this "
@@ -88,8 +98,14 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
         kinds = {"working-together": "*Working Together* as a whole", "guidance": "Guidance",
                  "legislation": "Legislation"}
         for mention in rec.mentions:
-            label = kinds[mention.kind] if mention.kind == "working-together" else \
-                f"{kinds[mention.kind]}: {mention.name}"
+            if mention.chapter is not None:
+                target = relative(page, data.working_together.chapters[mention.chapter].page)
+                label = (f"[{chapter_label(data, mention.chapter)}]({target}), named but not said to "
+                         "implement this recommendation")
+            elif mention.kind == "working-together":
+                label = kinds[mention.kind]
+            else:
+                label = f"{kinds[mention.kind]}: {mention.name}"
             lines += [f"- {label}", "", quote_block(mention.quote, mention.column), ""]
     source = data.documents[SOURCE_DOCUMENT]
     lines += [
