@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from safeguarding_site.text.plain_text import plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
