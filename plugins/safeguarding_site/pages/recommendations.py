@@ -46,7 +46,8 @@ def index_page(data: SiteData) -> str:
     ]
     for rec in data.recommendations:
         chapters = ", ".join(
-            f"[Chapter {n}]({relative(INDEX, data.working_together.chapters[n].page)})" for n in rec.chapters
+            f"[Chapter {n}]({relative(INDEX, data.working_together.chapters[n].page)})"
+            + ("" if rec.chapter_status(n) == "implements" else " (promised)") for n in rec.chapters
         ) or "No chapter named"
         lines.append(f"| [{rec.id}]({relative(INDEX, rec.page)}) | [{_cell(rec.short_title)}]"
                      f"({relative(INDEX, rec.page)}) | {chapters} |")
@@ -90,8 +91,8 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
                 lines += ["", f"    {STATUS_LABELS[ref.status]}", "", quote_block(ref.quote, ref.column)]
             lines.append("")
     else:
-        lines += ["The response and the progress update name no chapter of *Working Together* for this "
-                  "recommendation.", ""]
+        lines += ["The response and the progress update do not say that any chapter of *Working Together* "
+                  "implements this recommendation.", ""]
     if rec.mentions:
         heading = "What the text names" if rec.implemented_by else "What the text names instead"
         lines += [f"### {heading} {{ #rec-{n}-mentions }}", ""]
