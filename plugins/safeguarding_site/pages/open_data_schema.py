@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13)
 
 _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progress_2010"],
            "description": "Which text: Lord Laming's recommendation, the Government's response (May 2009) "
