@@ -31,7 +31,7 @@ def test_dump_round_trips_and_follows_the_schema(entries) -> None:
     first = data["recommendations"][0]
     assert list(first) == ["id", "recommendation", "response_2009", "progress_2010", "implemented_by", "mentions"]
     six = data["recommendations"][5]
-    assert list(six["implemented_by"][0]) == ["chapter", "column", "quote"]
+    assert list(six["implemented_by"][0]) == ["chapter", "status", "column", "quote"]
     assert list(six["mentions"][-1]) == ["kind", "name", "column", "quote"]
 
 

@@ -78,14 +78,19 @@ def test_recommendations_and_chapters_link_each_other_as_the_source_says(
     """The hand-derived mapping (tests/fixtures) is what the built pages link, in both directions."""
     linked_from_chapter: dict[int, set[int]] = {}
     for n in range(1, 13):
-        links = parse(built_site / f"working-together/chapter-{n}.html").links
-        for link in links:
+        # Only the chapter's own list: recommendations merely named alongside it (42) have a list apart.
+        html = (built_site / f"working-together/chapter-{n}.html").read_text(encoding="utf-8")
+        section = html[html.index(f'id="chapter-{n}-recommendations"'):]
+        section = section[: section.index('id="referred-to-in"')].split(f'id="chapter-{n}-mentioned"')[0]
+        for link in re.findall(r'href="([^"]+)"', section):
             if match := re.fullmatch(r"\.\./recommendations/(\d+)\.html", link):
                 linked_from_chapter.setdefault(int(match.group(1)), set()).add(n)
     for rec, chapters in mapping.items():
         html = (built_site / f"recommendations/{rec}.html").read_text(encoding="utf-8")
         section = html[html.index(f'id="rec-{rec}-implemented-in"'):]
         section = section[: section.index('<hr')]
+        # What the text names without saying it implements (rec 42's Chapter 8) comes after the chapters.
+        section = section.split(f'id="rec-{rec}-mentions"')[0]
         linked = sorted({int(c) for c in re.findall(r'href="\.\./working-together/chapter-(\d+)\.html"', section)})
         assert linked == chapters, f"recommendation {rec}"
         assert sorted(linked_from_chapter.get(rec, set())) == chapters, f"chapters linking recommendation {rec}"
@@ -95,7 +100,36 @@ def test_recommendation_without_chapter_says_so(built_site: Path, mapping: dict[
     without = [rec for rec, chapters in mapping.items() if not chapters]
     assert without, "the real table has recommendations that name no chapter"
     html = (built_site / f"recommendations/{without[0]}.html").read_text(encoding="utf-8")
-    assert "name no chapter of <em>Working Together</em>" in html
+    assert "do not say that any chapter of <em>Working Together</em> implements" in html
+
+
+def test_recommendation_42_is_named_alongside_chapter_8_not_implemented_by_it(built_site: Path) -> None:
+    """Issue 13: its only words on Chapter 8 are that Ofsted's framework "will be developed and consulted
+    alongside the review of Chapter 8"."""
+    rec42 = _article(built_site / "recommendations/42.html")
+    implemented = rec42[rec42.index('id="rec-42-implemented-in"'): rec42.index('id="rec-42-mentions"')]
+    assert "chapter-8.html" not in implemented
+    mentions = rec42[rec42.index('id="rec-42-mentions"'):]
+    assert re.search(r'chapter-8\.html">Chapter 8[^<]*</a>, named but not said to implement', mentions)
+    assert "developed and consulted alongside the review of Chapter 8" in re.sub(r"<[^>]+>", "", mentions)
+    chapter8 = _article(built_site / "working-together/chapter-8.html")
+    implements = chapter8[chapter8.index('id="chapter-8-recommendations"'): chapter8.index('id="chapter-8-mentioned"')]
+    assert "../recommendations/42.html" not in implements and "../recommendations/48.html" in implements
+    alongside = chapter8[chapter8.index('id="chapter-8-mentioned"'): chapter8.index('id="referred-to-in"')]
+    assert "../recommendations/42.html" in alongside
+    guide = _article(built_site / "guide/index.html")
+    chapter8_item = guide[guide.index('href="../working-together/chapter-8.html">Chapter 8</a>:'):]
+    chapter8_item = chapter8_item[: chapter8_item.index("</li>")]
+    assert "Recommendation" in chapter8_item and "is not among" in chapter8_item
+
+
+def test_promises_are_shown_as_promises(built_site: Path) -> None:
+    rec48 = _article(built_site / "recommendations/48.html")
+    assert "promised, not reported as done" in rec48 and "<em>Promised:</em>" in rec48
+    rec44 = _article(built_site / "recommendations/44.html")
+    assert "<em>Implemented:</em>" in rec44 and "<em>Promised:</em>" not in rec44
+    overview = _article(built_site / "working-together/index.html")
+    assert re.search(r'48\.html">48</a> \(promised\)', overview)
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:

@@ -42,7 +42,7 @@ def test_code_agrees_with_the_hand_written_mapping(entries, mapping) -> None:
 def test_chapters_come_from_the_column_that_names_them(entries) -> None:
     columns = {e["id"]: {(i["chapter"], i["column"]) for i in e["implemented_by"]} for e in entries}
     assert columns[39] == {(8, "response_2009"), (8, "progress_2010")}
-    assert columns[42] == {(8, "response_2009")}
+    assert columns[42] == set()
     assert columns[48] == {(8, "response_2009")}
     assert columns[19] == {(5, "progress_2010"), (3, "progress_2010")}
 
@@ -141,7 +141,8 @@ def test_a_chapter_quote_is_the_clause_or_sentence_that_names_it(entries) -> Non
     assert rec11[4] == "Revisions to Chapter 4 stress the importance of specialist training for these roles"
     assert rec11[2].startswith("Chapter 2 references the local authority's responsibility")
     rec39 = [i["quote"] for i in by_id[39]["implemented_by"] if i["column"] == "progress_2010"]
-    assert len(rec39) == 2 and "Chapter 8: Serious Case Reviews, which comes into force today" in rec39[1]
+    # The consultation sentence names Chapter 8 only as what was consulted on: a mention, not evidence.
+    assert len(rec39) == 1 and "Chapter 8: Serious Case Reviews, which comes into force today" in rec39[0]
 
 
 TOKENS = st.sampled_from(
@@ -193,3 +194,34 @@ def test_any_text_gives_evidence_whose_quotes_are_in_their_columns(response, pro
         assert contains_quote(columns[item["column"]], item["quote"])
     for item in implemented:
         assert "hapter" in item["quote"]
+
+
+def test_a_chapter_named_only_as_the_occasion_for_something_else_is_a_mention(entries) -> None:
+    """Rec 42: Ofsted's framework "will be developed and consulted alongside the review of Chapter 8"."""
+    by_id = {e["id"]: e for e in entries}
+    chapter_mentions = {
+        e["id"]: [(m["chapter"], m["column"]) for m in e["mentions"] if m["kind"] == "working-together-chapter"]
+        for e in entries
+    }
+    assert chapter_mentions[42] == [(8, "response_2009")]
+    assert chapter_mentions[39] == [(8, "progress_2010")]  # "Public consultation on a revised Chapter 8 ... was held"
+    assert not [n for n, found in chapter_mentions.items() if found and n not in (39, 42)]
+    assert all("Chapter 8" in m["quote"] for e in (by_id[39], by_id[42]) for m in e["mentions"]
+               if m["kind"] == "working-together-chapter")
+
+
+def test_every_chapter_is_marked_implementing_or_promising(entries) -> None:
+    """May 2009 "will" is a promise; a March 2010 update saying the chapter does it is implementing."""
+    statuses = {(e["id"], i["chapter"], i["column"]): i["status"] for e in entries for i in e["implemented_by"]}
+    assert set(statuses.values()) == {"implements", "promises"}
+    for (rec, _, column), status in statuses.items():
+        assert status == ("promises" if column == "response_2009" else "implements"), rec
+    assert statuses[(48, 8, "response_2009")] == "promises"
+    assert statuses[(43, 8, "progress_2010")] == "implements"
+
+
+def test_a_future_tense_clause_in_the_progress_update_is_a_promise() -> None:
+    implemented, _ = evidence(progress="The revised Chapter 4 of *Working Together* will stress training.")
+    assert [(i["chapter"], i["status"]) for i in implemented] == [(4, "promises")]
+    implemented, _ = evidence(progress="The revised Chapter 4 of *Working Together* stresses training.")
+    assert [(i["chapter"], i["status"]) for i in implemented] == [(4, "implements")]

@@ -46,7 +46,8 @@ def recommendation(draw: st.DrawFn, rid: int) -> dict:
         tokens = texts[column].split()
         start = draw(st.integers(0, len(tokens) - 1))
         quote = " ".join(tokens[start: draw(st.integers(start + 1, len(tokens)))])
-        refs.append({"chapter": draw(st.integers(1, 12)), "column": column, "quote": quote})
+        refs.append({"chapter": draw(st.integers(1, 12)), "status": draw(st.sampled_from(["implements", "promises"])),
+                     "column": column, "quote": quote})
     return {"id": rid, **texts, "implemented_by": refs, "mentions": []}
 
 
@@ -178,7 +179,7 @@ def test_a_wrong_value_inside_implemented_by_is_reported(scratch: Path, data: di
     entries = data["recommendations"]
     assume(entries)
     entry = entries[target % len(entries)]
-    entry["implemented_by"] = [*entry["implemented_by"], {"chapter": 3, "column": "response_2009",
+    entry["implemented_by"] = [*entry["implemented_by"], {"chapter": 3, "status": "promises", "column": "response_2009",
                                                           "quote": entry["response_2009"].split()[0]}]
     entry["implemented_by"][-1][key] = value
     text = dump(data)
@@ -196,7 +197,8 @@ def test_a_wrong_value_inside_implemented_by_is_reported(scratch: Path, data: di
 @pytest.mark.parametrize("chapter", [[3], {"number": 3}, 3.0])
 def test_a_list_or_mapping_as_chapter_is_reported(scratch: Path, chapter: object) -> None:
     entry = {"id": 1, "recommendation": "A unit.", "response_2009": "Agreed.", "progress_2010": "Done.",
-             "implemented_by": [{"chapter": chapter, "column": "response_2009", "quote": "Agreed"}]}
+             "implemented_by": [{"chapter": chapter, "status": "promises", "column": "response_2009",
+                                 "quote": "Agreed"}]}
     recs, problems = load(scratch, dump({"schema": 1, "recommendations": [entry]}))
     assert [r.id for r in recs] == [1] and problems
 

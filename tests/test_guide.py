@@ -82,10 +82,25 @@ def _source_target(built_site: Path, href: str) -> tuple[Path, str] | None:
     return built_site / path, unquote(url.fragment)
 
 
+def _top(guide: _Blocks, count: int = 2) -> list[str]:
+    """The first ``count`` blocks of text above any section: the notes at the guide's top."""
+    return [b["text"] for b in guide.blocks if "admonition-title" not in b["classes"]][:count]
+
+
 def test_the_guide_is_marked_as_our_summary(guide: _Blocks) -> None:
-    first = next(b for b in guide.blocks if "admonition-title" not in b["classes"])
-    assert "summary by the site's editors" in first["text"]
-    assert "linked sources are authoritative" in first["text"]
+    summary = next(t for t in _top(guide) if "summary by the site's editors" in t)
+    assert "linked sources are authoritative" in summary
+
+
+def test_the_guide_says_at_its_top_that_it_describes_the_duties_of_march_2010_since_replaced() -> None:
+    markdown = GUIDE_MD.read_text(encoding="utf-8")
+    top = markdown[: markdown.index("\n## ")]
+    note = re.search(r'!!! warning "([^"]*)"\n((?:    .*\n)+)', top)
+    assert note, "no warning note above the guide's first section"
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}", note.group(1)), "the note is not dated"
+    text = " ".join(note.group(2).split())
+    assert "duties as they stood in March 2010" in text
+    assert "Later editions of *Working Together* and later legislation have replaced them" in text
 
 
 def test_every_paragraph_and_list_item_links_to_a_source_place_that_exists(built_site: Path, guide: _Blocks) -> None:

@@ -391,6 +391,7 @@ def _page_words(page: ImportedPage) -> tuple[list[str], dict[int, list[str]]]:
         text = re.sub(r"\[([^\]]*)\]\((?:https?://|#)[^)]*\)", r"\1", text)
         text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
         text = re.sub(r"(?m)^(?:## |- |> )", "", text)
+        text = re.sub(r"(?<!\\)\*", "", text)  # italics (the source has no asterisk of its own)
         return re.sub(r"\\(.)", r"\1", text).split()
 
     return plain(body), {n: plain(t) for n, t in notes.items()}
@@ -407,3 +408,33 @@ def test_word_for_word_against_the_source(pages: dict[str, ImportedPage]) -> Non
     assert body == source_body
     assert notes == source_notes
     assert len(body) > 8500  # the comparison really covered the whole report
+
+
+# The PDF's italic titles survive in the extraction only as runs joined by spaces in TAB-spaced text.
+ITALIC_TITLES = {
+    "chapter-1": ["*The Protection of Children in England: A Progress Report*,", "*Guardians ad litem*.",
+                  "*Government\u2019s Response to Lord Laming: One Year On* report"],
+    "chapter-2": ["The \u2018*Be the difference*\u2019 campaign",
+                  "Chapter 8 of *Working Together to Safeguarding Children*,"],
+    "chapter-4": ["*Learning together to safeguard children: a \u2018systems\u2019 model for case reviews*,",
+                  "revisions to *Working Together* \u2013 the key"],
+    "chapter-5": ["Its report \u2018*The Government\u2019s Response to Lord Laming: One Year On*\u2019, published"],
+    "annex-a": ["to see *Working Together to Safeguard Children* revised"],
+    "annex-b": ["*Keeping our School Safe*,", "*Drawing the Line*,"],
+}
+
+
+def test_italic_titles_are_kept_as_italics(pages: dict[str, ImportedPage]) -> None:
+    for slug, titles in ITALIC_TITLES.items():
+        body = " ".join(pages[slug].body.split())
+        for title in titles:
+            assert title in body, (slug, title)
+    everything = "\n".join(page.body for page in pages.values())
+    assert len(re.findall(r"(?<![\\*])\*[^*\s][^*]*\*", everything)) == 18
+
+
+def test_quotations_set_in_spaces_are_not_made_italic(pages: dict[str, ImportedPage]) -> None:
+    """Block quotations also kept ordinary spaces; they are quotations, not titles."""
+    everything = "\n".join(page.body for page in pages.values())
+    assert "> \u201cIt would be unreasonable" in everything
+    assert not re.search(r"\*[^*\n]*[\u201c\u201d][^*\n]*\*", everything)

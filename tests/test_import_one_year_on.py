@@ -238,6 +238,21 @@ def test_heading_levels_follow_the_contents(pages: dict[str, ImportedPage], sour
     assert h2 == sections
 
 
+def test_box_titles_not_in_the_source_carry_the_editors_mark(pages: dict[str, ImportedPage]) -> None:
+    """Issue 13: "Case study: Devon Children's Trust" has no heading in the source, and "Case study:" was
+    added to two others; like every other heading we supply, each says so. Blackpool's is the source's own."""
+    body = pages["one-year-on/chapter-2.md"].body
+    boxes = dict(re.findall(r'^!!! example "([^"]+)"\n((?:    .*\n|\n)+)', body, flags=re.M))
+    mark = '    !!! note "Heading supplied by the editors"\n        '
+    assert boxes["Case study: Devon Children's Trust"].startswith(
+        mark + "The box has no heading in the source; this title is ours.")
+    for heading in ("Hull City Council CAF Team", "Portsmouth Primary Care Trust"):
+        assert boxes[f"Case study: {heading}"].startswith(
+            f"{mark}The source heads this box \u201c{heading}\u201d; the words \u201cCase study:\u201d are ours.")
+    blackpool = boxes["Case study: Blackpool Multi-Agency Risk Assessment Conference (MARAC)"]
+    assert "supplied by the editors" not in blackpool
+
+
 def test_case_studies_are_boxes_not_sections(pages: dict[str, ImportedPage]) -> None:
     body = pages["one-year-on/chapter-2.md"].body
     boxes = re.findall(r'^!!! example "([^"]+)"\n((?:    .*\n|\n)+)', body, flags=re.M)
@@ -254,6 +269,7 @@ def test_case_studies_are_boxes_not_sections(pages: dict[str, ImportedPage]) -> 
         "Portsmouth City",
     ]
     for (_, content), opening in zip(boxes, openings, strict=True):
+        content = re.sub(r'^    !!! note "Heading supplied by the editors"\n        .*\n\n', "", content)
         assert content.startswith(f"    {opening}")
     devon = boxes[0][1]
     assert devon.count("\n    - ") == 9 and "    The framework is complemented" in devon
@@ -365,11 +381,15 @@ def source_parts(source: str) -> tuple[list[str], dict[int, list[str]]]:
     return words("\n".join(body)), notes
 
 
+# The editors' mark on a box title (test_box_titles_not_in_the_source_carry_the_editors_mark): our words.
+SUPPLIED_MARK = re.compile(r'^    !!! note "Heading supplied by the editors"\n        .*\n', flags=re.M)
+
+
 def page_parts(pages: dict[str, ImportedPage]) -> tuple[list[str], dict[int, list[str]]]:
     body: list[str] = []
     notes: dict[int, list[str]] = {}
     for path in PATHS:
-        for line in pages[path].body.splitlines():
+        for line in SUPPLIED_MARK.sub("", pages[path].body).splitlines():
             note = re.match(r"^\[\^(\d+)\]: (.*)$", line)
             if note:
                 notes[int(note[1])] = words(note[2])

@@ -83,6 +83,23 @@ def test_json_carries_the_cross_references(files: dict[str, str], data: SiteData
     assert any(m["kind"] == "legislation" for m in six["mentions"])
 
 
+def test_recommendation_42_is_a_mention_of_chapter_8_and_promises_are_marked(files: dict[str, str]) -> None:
+    """Issue 13: rec 42's Chapter 8 is named only as what Ofsted's framework was developed alongside; a May
+    2009 "will" is a promise, a March 2010 update saying the chapter does it is implementing."""
+    recs = {r["id"]: r for r in json.loads(files[JSON_FILE])["recommendations"]}
+    assert recs[42]["working_together_chapters"] == []
+    [mention] = [m for m in recs[42]["mentions"] if m["kind"] == "working-together-chapter"]
+    assert mention["chapter"] == 8 and "alongside the review of Chapter 8" in mention["quote"]
+    assert [(c["chapter"], c["status"]) for c in recs[48]["working_together_chapters"]] == [(8, "promises")]
+    [chapter8] = recs[43]["working_together_chapters"]
+    assert chapter8["status"] == "implements"
+    assert [e["status"] for e in chapter8["evidence"]] == ["promises", "implements"]
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    broken = copy.deepcopy(json.loads(files[JSON_FILE]))
+    broken["recommendations"][47]["working_together_chapters"][0]["evidence"][0]["status"] = "mentions"
+    assert not validator.is_valid(broken)
+
+
 def test_csv_round_trips_with_the_documented_header(files: dict[str, str]) -> None:
     text = files[CSV_FILE]
     assert text.startswith(",".join(CSV_COLUMNS) + "\r\n")

@@ -142,3 +142,22 @@ def test_addressed_to_override_must_name_known_organisations(cross_refs: Path) -
         load_cross_link_data(cross_refs, data, display_root=cross_refs.parent)
     assert any(str(e).startswith(f"cross_refs/recommendations.yaml:{line}: recommendation 56: addressed_to: "
                                  "'nobody-such' not a key") for e in info.value.errors), info.value.errors
+
+
+def test_an_implemented_by_entry_without_a_status_is_reported_with_file_and_line(cross_refs: Path) -> None:
+    recs = cross_refs / "recommendations.yaml"
+    line = _line_of(recs, "status: implements")
+    _edit(recs, "    status: implements\n", "    status: done\n")
+    errors = _errors(cross_refs)
+    assert any(e.startswith(f"cross_refs/recommendations.yaml:{line}: recommendation ")
+               and "status must be 'implements'" in e and "not 'done'" in e for e in errors), errors
+
+
+def test_a_chapter_mention_needs_a_chapter_of_working_together(cross_refs: Path) -> None:
+    recs = cross_refs / "recommendations.yaml"
+    _edit(recs, "  - kind: working-together-chapter\n    chapter: 8\n",
+          "  - kind: working-together-chapter\n    chapter: 13\n")
+    line = _line_of(recs, "chapter: 13")
+    errors = _errors(cross_refs)
+    assert any(f"recommendations.yaml:{line}:" in e and "working-together-chapter mention needs 'chapter'" in e
+               for e in errors), errors

@@ -16,7 +16,9 @@ COLUMNS = {
     "progress_2010": "the progress update (March 2010)",
 }
 EVIDENCE_COLUMNS = ("response_2009", "progress_2010")
-MENTION_KINDS = ("working-together", "guidance", "legislation")
+MENTION_KINDS = ("working-together", "guidance", "legislation", "working-together-chapter")
+# implements: the March 2010 update says the chapter now does it; promises: a plan (a May 2009 "will").
+STATUSES = ("implements", "promises")
 
 # Autolinks (<http://...>) are Markdown; anything else that looks like a tag is raw HTML.
 _RAW_HTML = re.compile(r"<(?!https?://|mailto:)[a-zA-Z/!?][^>]*>")
@@ -25,9 +27,10 @@ _BAD_URL = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 
 @dataclass(frozen=True)
 class ChapterRef:
-    """Evidence that a chapter of Working Together implements a recommendation."""
+    """Evidence that a chapter of Working Together implements, or was promised to implement, a recommendation."""
 
     chapter: int
+    status: str  # one of STATUSES
     column: str
     quote: str
 
@@ -40,6 +43,7 @@ class Mention:
     name: str
     column: str
     quote: str
+    chapter: int | None = None  # working-together-chapter only: a chapter named without implementing it
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,16 @@ class Recommendation:
     @property
     def chapters(self) -> tuple[int, ...]:
         return tuple(sorted({ref.chapter for ref in self.implemented_by}))
+
+    def chapter_status(self, number: int) -> str:
+        """``implements`` if any evidence says the chapter does it; ``promises`` if it was only promised."""
+        statuses = {ref.status for ref in self.implemented_by if ref.chapter == number}
+        return "implements" if "implements" in statuses else "promises"
+
+    @property
+    def chapters_mentioned(self) -> tuple[int, ...]:
+        """Chapters the text names without saying they implement the recommendation (rec 42's Chapter 8)."""
+        return tuple(sorted({m.chapter for m in self.mentions if m.chapter is not None}))
 
 
 def derive_short_title(markdown: str, words: int = 12) -> str:
@@ -139,7 +153,7 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
             problems.add(name, f"{key} {reason}", line=entry.line_of(key), entry=label)
         texts[key] = value
     refs = tuple(_chapter_refs(entry, name, label, chapters, texts, problems))
-    mentions = tuple(_mentions(entry, name, label, texts, problems))
+    mentions = tuple(_mentions(entry, name, label, chapters, texts, problems))
     short = entry.get("short_title")
     if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
         problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
@@ -185,9 +199,15 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
     for i, item in enumerate(items):
         where = f"{label}: implemented_by[{i}]"
         if not isinstance(item, LineDict):
-            problems.add(name, "expected chapter, column and quote", entry=where)
+            problems.add(name, "expected chapter, status, column and quote", entry=where)
             continue
         chapter = item.get("chapter")
+        status = item.get("status")
+        if status not in STATUSES:
+            problems.add(name, f"status must be 'implements' (the March 2010 update says the chapter does it) "
+                         f"or 'promises' (a plan, such as a May 2009 'will'), not {status!r}",
+                         line=item.line_of("status") if "status" in item else item.line, entry=where)
+            continue
         # Type first: a list or mapping here cannot be looked up in a set, and 3.0 is not chapter 3.
         if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
             problems.add(name, f"no chapter {chapter!r} in Working Together: chapters are "
@@ -195,10 +215,11 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
                          entry=where)
             continue
         if found := _evidence(item, name, where, texts, EVIDENCE_COLUMNS, problems):
-            yield ChapterRef(chapter, *found)
+            yield ChapterRef(chapter, status, *found)
 
 
-def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], problems: Problems):
+def _mentions(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
+              problems: Problems):
     items = entry.get("mentions") or []
     if not isinstance(items, list):
         problems.add(name, "mentions must be a list", line=entry.line_of("mentions"), entry=label)
@@ -213,10 +234,22 @@ def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], pro
             problems.add(name, f"kind must be one of {', '.join(MENTION_KINDS)}, not {kind!r}",
                          line=item.line_of("kind"), entry=where)
             continue
-        mention_name = item.get("name") or ("Working Together to Safeguard Children" if kind == MENTION_KINDS[0]
-                                            else None)
+        chapter = item.get("chapter")
+        if kind == "working-together-chapter":
+            if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
+                problems.add(name, f"a working-together-chapter mention needs 'chapter', a chapter number of "
+                             f"Working Together, not {chapter!r}", line=item.line_of("chapter")
+                             if "chapter" in item else item.line, entry=where)
+                continue
+        elif chapter is not None:
+            problems.add(name, f"only a working-together-chapter mention has a chapter, not a {kind} one",
+                         line=item.line_of("chapter"), entry=where)
+            continue
+        default_name = {"working-together": "Working Together to Safeguard Children",
+                        "working-together-chapter": f"Working Together to Safeguard Children, Chapter {chapter}"}
+        mention_name = item.get("name") or default_name.get(kind)
         if not isinstance(mention_name, str):
             problems.add(name, f"a {kind} mention needs a name", line=item.line, entry=where)
             continue
         if found := _evidence(item, name, where, texts, tuple(COLUMNS), problems):
-            yield Mention(kind, mention_name, *found)
+            yield Mention(kind, mention_name, *found, chapter=chapter)

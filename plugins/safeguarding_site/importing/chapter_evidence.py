@@ -47,6 +47,11 @@ _ITALIC = re.compile(r"\*([^*\n]+)\*")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _ESCAPED = re.compile(r"\\.")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+# A chapter named only as the occasion for something else ("developed and consulted alongside the review
+# of Chapter 8", "Public consultation on a revised Chapter 8 ... was held"): the text does not say the
+# chapter implements the recommendation, so it is a mention, not implemented_by.
+_OCCASION = re.compile(r"\b(?:review of|consultation on)\s+(?:the\s+|a\s+)?(?:revised\s+)?$")
+_FUTURE = re.compile(r"\bwill\b")
 _SENTENCE_END = re.compile(r"[.!?][*\"'\u2019\u201d)]*\s+(?=[*\"'\u2018\u201c(]*[A-Z0-9])")
 
 
@@ -262,6 +267,12 @@ def _clause(markdown: str, sentence: tuple[int, int], at: int) -> str:
     return markdown[start:end]
 
 
+def _status(column: str, clause: str) -> str:
+    """``promises`` for a plan: anything the May 2009 response says of the chapters revised in March 2010,
+    or a clause in the future tense; ``implements`` when the March 2010 update says the chapter does it."""
+    return "promises" if column == "response_2009" or _FUTURE.search(clause) else "implements"
+
+
 def find_evidence(columns: Mapping[str, str]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """``implemented_by`` and ``mentions`` for one recommendation, from its response and progress columns.
 
@@ -294,11 +305,18 @@ def find_evidence(columns: Mapping[str, str]) -> tuple[list[dict[str, object]], 
                 continue  # no sentence to quote: evidence without words of the source is not evidence
             if f.kind == "chapter" and (not f.bare or context == "wt"):
                 context = "wt"
+                clause = _clause(markdown, sentence[f.start], f.start)
+                occasion = bool(_OCCASION.search(markdown[sentence[f.start][0] : f.start]))
                 for number in f.chapters:
-                    clause = _clause(markdown, sentence[f.start], f.start)
-                    if (number, clause) not in seen_chapters:
-                        seen_chapters.add((number, clause))
-                        implemented.append({"chapter": number, "column": column, "quote": clause})
+                    if (number, clause) in seen_chapters:
+                        continue
+                    seen_chapters.add((number, clause))
+                    if occasion:
+                        mentions.append({"kind": "working-together-chapter", "chapter": number,
+                                         "column": column, "quote": clause})
+                    else:
+                        implemented.append({"chapter": number, "status": _status(column, clause),
+                                            "column": column, "quote": clause})
             elif f.kind == "chapter":
                 continue  # a bare chapter of no known document: never guessed
             elif f.kind in ("working-together", "working-together-context"):

@@ -175,11 +175,79 @@ def _repair_spaces(text: str) -> str:
     return re.sub(r" {2,}", " ", text.replace("\ufffd", " ")).strip()
 
 
+# Italic spans, marked while the TABs that reveal them are still there; they become "*" after escaping.
+_ITALIC_OPEN, _ITALIC_CLOSE = "\x01", "\x02"
+# What starts a body line without being part of its text: a paragraph number, a bullet, a footnote number.
+_LINE_PREFIX = re.compile(r"^(?:\d+\.\ufffd |\u25cf\u25cf |\d{1,2}\t )?")
+# Punctuation after a title that the extraction set in the same run ("Progress Report," "litem.").
+_RUN_TAIL = re.compile(r"[\s,.;:\u2013]+$")
+
+
+def _italic_runs(bodies: list[str]) -> list[list[tuple[int, int, int]]]:
+    """The italic runs of the body text, each a list of (line index, start, end) pieces.
+
+    Body text has a TAB for every space between words; the PDF's italic spans (document titles) kept
+    ordinary spaces. A run is a TAB-free segment of two words or more in a line that has TABs; a line
+    ending in a space rather than a TAB carries its last segment on into the next line's first.
+    """
+    runs: list[list[tuple[int, int, int]]] = []
+    current: list[tuple[int, int, int]] | None = None
+    for index, body in enumerate(bodies):
+        if not body.strip():
+            continue  # the blank line of the double spacing; a carried run goes on past it
+        start = _LINE_PREFIX.match(body).end()  # type: ignore[union-attr]
+        if "\t" not in body[start:] and current is None:
+            continue  # a line of spaces only (the covering letter, block quotations, headings)
+        segments = body[start:].split("\t")
+        offset = start
+        for position, segment in enumerate(segments):
+            piece = (index, offset, offset + len(segment))
+            offset += len(segment) + 1
+            carries_on = position == len(segments) - 1 and segment.endswith(" ") and bool(segment.strip())
+            if position == 0 and current is not None:
+                current.append(piece)
+            elif " " in segment.strip() or carries_on:
+                current = [piece]
+            else:
+                continue
+            if not carries_on:
+                runs.append(current)
+                current = None
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _mark_italics(bodies: list[str]) -> list[str]:
+    """The bodies with each italic title between the markers; quotations set in spaces are left alone."""
+    marks: dict[int, list[tuple[int, str]]] = {}
+    for run in _italic_runs(bodies):
+        text = " ".join(bodies[i][a:b].strip() for i, a, b in run)
+        if len(text.split()) < 2 or any(q in text for q in "\u201c\u201d"):
+            continue  # one word cannot be told from upright text; double quotes mark a quotation
+        first, a, first_end = run[0]
+        last, last_start, b = run[-1]
+        a += len(bodies[first][a:first_end]) - len(bodies[first][a:first_end].lstrip())
+        if first == last:
+            last_start = a
+        b = last_start + len(_RUN_TAIL.sub("", bodies[last][last_start:b]))
+        if bodies[first][a] == "\u2018" and bodies[last][b - 1] == "\u2019":
+            a, b = a + 1, b - 1  # "'Be the difference'": the quotation marks stay upright
+        marks.setdefault(first, []).append((a, _ITALIC_OPEN))
+        marks.setdefault(last, []).append((b, _ITALIC_CLOSE))
+    out = list(bodies)
+    for index, places in marks.items():
+        for at, mark in sorted(places, reverse=True):
+            out[index] = out[index][:at] + mark + out[index][at:]
+    return out
+
+
 def _read_lines(text: str) -> list[_Line]:
     lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    bodies = _mark_italics([raw[1:] if raw.startswith(" ") else raw for raw in raws])
+    for number, (raw, body) in enumerate(zip(raws, bodies, strict=True), start=1):
         page_start = raw.startswith(" ")
-        body = raw[1:] if page_start else raw
         lines.append(
             _Line(
                 number=number,
@@ -339,7 +407,7 @@ def _mark_annex_address(page: _Page) -> None:
 
 def _escape(text: str) -> str:
     """Escape what Markdown would misread at the start of a block of source text."""
-    text = text.replace("*", r"\*")
+    text = text.replace("*", r"\*").replace(_ITALIC_OPEN, "*").replace(_ITALIC_CLOSE, "*")
     return re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
 
 

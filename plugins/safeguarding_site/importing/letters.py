@@ -14,7 +14,6 @@ _BULLET = re.compile(r"^\s*-\s+(.*)$")
 _ORDINAL = re.compile(r"(\d)<sup>(st|nd|rd|th)</sup>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _STRONG_WRAPPER = re.compile(r"^\*\*(.+)\*\*$")
-_STRONG_EMPHASIS_WRAPPER = re.compile(r"^\*\*\*(.+)\*\*\*$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,14 @@ class _Recipe:
     path: str
     title: str
     document: str
-    # Exact text of blocks that are not part of the letter (scan stamps, logos, signature images).
+    # Exact text of blocks that are not part of the letter (scan stamps, logos).
     debris: tuple[str, ...]
+    # Exact text of the extraction's descriptions of the signature images: kept, set apart as descriptions.
+    signatures: tuple[str, ...]
     # (end of one block, start of the next): one line or sentence the PDF layout split in two.
     joins: tuple[tuple[str, str], ...]
-    # Exact text of the subject line, which becomes the page's H1 in the source's own words.
+    # Exact text of the subject line. It stays where the source has it, after the salutation; the page's
+    # title comes from the front matter (the theme shows it as the H1), so nothing moves above the letterhead.
     subject: str | None
     # The H1 for a letter without a subject line: ours, and marked as ours on the page.
     editorial_heading: str | None
@@ -98,27 +100,35 @@ def _join_splits(recipe: _Recipe, blocks: list[_Block]) -> list[_Block]:
     return blocks
 
 
-def _take_subject(recipe: _Recipe, blocks: list[_Block]) -> tuple[str, list[_Block]]:
+def _heading_and_subject(recipe: _Recipe, blocks: list[_Block]) -> tuple[list[str], _Block | None]:
+    """The editors' H1 for a letter without a subject line; else no H1, and the subject block to keep."""
     if recipe.subject is None:
         assert recipe.editorial_heading is not None
         note = (
             '!!! note "Heading supplied by the editors"\n'
             "    The letter has no heading of its own; this title is ours."
         )
-        return f"# {recipe.editorial_heading}\n\n{note}", blocks
+        return [f"# {recipe.editorial_heading}\n\n{note}"], None
     found = [b for b in blocks if b.text == recipe.subject]
     if len(found) != 1:
         raise DataError(recipe.source, f"expected the subject line {recipe.subject!r} exactly once")
-    subject = " ".join(line.strip() for line in found[0].lines)
-    # The subject is set in bold italic in one source; as the H1 it needs no emphasis of its own.
-    subject = _STRONG_EMPHASIS_WRAPPER.sub(r"\1", subject)
-    return f"# {subject}", [b for b in blocks if b is not found[0]]
+    return [], found[0]
+
+
+def _find_signatures(recipe: _Recipe, blocks: list[_Block]) -> set[int]:
+    """Ids of the blocks that describe a signature image, each found exactly once."""
+    ids: set[int] = set()
+    for text in recipe.signatures:
+        found = [b for b in blocks if b.text == text]
+        if len(found) != 1:
+            raise DataError(recipe.source, f"expected the signature description {text!r} exactly once")
+        ids.add(id(found[0]))
+    return ids
 
 
 def _inline(recipe: _Recipe, block: _Block, text: str) -> str:
-    # "1<sup>st</sup> April" is an ordinal, not a footnote marker.
-    text = _ORDINAL.sub(r"\1\2", text)
-    if _HTML_TAG.search(text):
+    # "1<sup>st</sup> April" is an ordinal, not a footnote marker; it keeps its superscript.
+    if _HTML_TAG.search(_ORDINAL.sub("", text)):
         raise DataError(recipe.source, f"unexpected HTML in {text[:60]!r}", line=block.line)
     return text
 
@@ -169,12 +179,19 @@ def _heading(recipe: _Recipe, block: _Block) -> str:
 def _convert(recipe: _Recipe, text: str) -> list[ImportedPage]:
     blocks = _remove_debris(recipe, _blocks(text))
     blocks = _join_splits(recipe, blocks)
-    h1, blocks = _take_subject(recipe, blocks)
-    out = [h1]
+    out, subject = _heading_and_subject(recipe, blocks)
+    signatures = _find_signatures(recipe, blocks)
     next_item = 1
     for index, block in enumerate(blocks):
         first = block.lines[0]
-        if index < recipe.head_blocks:
+        if block is subject:
+            # Kept as the source sets it, line breaks and emphasis included.
+            out.append("  \n".join(_inline(recipe, block, line.strip()) for line in block.lines))
+        elif id(block) in signatures:
+            # The extraction's words for the signature image: italic, and classed, so no one reads them as
+            # words of the letter.
+            out.append(f"*{_inline(recipe, block, block.text)}*\n{{ .signature-description }}")
+        elif index < recipe.head_blocks:
             # Letterhead and address lines keep their breaks (Markdown hard line breaks).
             out.append("  \n".join(_inline(recipe, block, line.strip()) for line in block.lines))
         elif first.startswith("## "):
@@ -196,9 +213,9 @@ _LETTER_2008 = _Recipe(
     debris=(
         # The department's logo, printed at the page break that falls inside point 2.
         "department for\nchildren, schools and families",
-        # The signature image, which the extraction described in words.
-        "A handwritten signature in blue ink, appearing to read 'Ed Balls'.",
     ),
+    # The signature image, which the extraction described in words.
+    signatures=("A handwritten signature in blue ink, appearing to read 'Ed Balls'.",),
     joins=(
         ("17", "November 2008"),
         ("Dear", "Lord Laming"),
@@ -220,8 +237,8 @@ _LETTER_2009 = _Recipe(
         "2009/0007948POSoS",
         # The department's logo at the page break.
         "department for\n**children, schools and families**",
-        "A handwritten signature in black ink, appearing to read 'Ed Balls', written in a cursive style.",
     ),
+    signatures=("A handwritten signature in black ink, appearing to read 'Ed Balls', written in a cursive style.",),
     joins=(),
     subject=None,
     editorial_heading="Letter to Rt Hon Tessa Jowell MP on the NSPCC's proposals",
@@ -234,6 +251,7 @@ _LETTER_2010 = _Recipe(
     title="Letter to local authorities, 17 March 2010",
     document="letter-2010-03-17",
     debris=(),
+    signatures=(),
     joins=(),
     subject=(
         "***The Government's Response to Lord Laming: One Year On\n"

@@ -24,6 +24,24 @@ _BOX_OPENINGS = {
     "An example of how one organisation is championing information sharing": "Devon Children's Trust",
 }
 _BOX_LABEL = "Case study: "
+# A box title that is not the source's own heading word for word carries the mark the other supplied
+# headings carry (chief_adviser.py, letters.py): "Case study: " added to a heading, or a heading invented.
+_SUPPLIED_NOTE = '!!! note "Heading supplied by the editors"'
+
+
+def _box_open(name: str, source_heading: str | None) -> list[str]:
+    """The first lines of a case-study box: its title, and the editors' mark if the title is not the source's."""
+    title = f"{_BOX_LABEL}{name}"
+    if source_heading == title:
+        return [f'!!! example "{title}"']
+    if source_heading is None:
+        why = "The box has no heading in the source; this title is ours."
+    else:
+        why = (
+            f"The source heads this box \u201c{source_heading}\u201d; "
+            f"the words \u201c{_BOX_LABEL.strip()}\u201d are ours."
+        )
+    return [f'!!! example "{title}"', f"{_SUPPLIED_NOTE}\n    {why}"]
 
 # The three paragraph-number notations: "- 5 text", "- 18** text", "**11** text".
 _NUMBERED = re.compile(r"^(?:- (\d+)(?:\*\*)? |\*\*(\d+)\*\* )(.*)$")
@@ -289,7 +307,7 @@ def _render_page(page: _Page, blocks: list[_Block], anchor: str) -> _Rendered:
             elif plain in _BOX_HEADINGS:
                 name = plain.removeprefix(_BOX_LABEL)
                 boxes_seen.append(name)
-                box = [f'!!! example "{_BOX_LABEL}{name}"']
+                box = _box_open(name, plain)
             elif page.slug == "annex-b" or page.slug == "annex-c":
                 emit(_heading_markdown(2 if block.level <= 2 else 3, plain, ids, block.line))
             elif _norm(plain) in sections:
@@ -305,7 +323,7 @@ def _render_page(page: _Page, blocks: list[_Block], anchor: str) -> _Rendered:
             if opening:
                 close_box()
                 boxes_seen.append(opening)
-                box = [f'!!! example "{_BOX_LABEL}{opening}"']
+                box = _box_open(opening, None)
                 emit(_para_markdown(block, anchor))
             elif page.slug == "annex-b" and italic and not italic[1].rstrip().endswith("."):
                 # two of the template's sub-headings were extracted as italic paragraphs

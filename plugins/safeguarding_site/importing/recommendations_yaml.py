@@ -75,10 +75,11 @@ def dump_recommendations(recs: Sequence[dict[str, Any]], *, source: str) -> str:
         for name in COLUMNS:
             entry[name] = _Markdown(rec.get(name, ""))
         entry["implemented_by"] = [
-            {"chapter": e["chapter"], "column": e["column"], "quote": e["quote"]} for e in rec.get("implemented_by", [])
+            {"chapter": e["chapter"], "status": e["status"], "column": e["column"], "quote": e["quote"]}
+            for e in rec.get("implemented_by", [])
         ]
         entry["mentions"] = [
-            {k: e[k] for k in ("kind", "name", "column", "quote") if k in e} for e in rec.get("mentions", [])
+            {k: e[k] for k in ("kind", "name", "chapter", "column", "quote") if k in e} for e in rec.get("mentions", [])
         ]
         out.append(entry)
     body = yaml.dump(

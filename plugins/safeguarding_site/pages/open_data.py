@@ -60,8 +60,9 @@ def recommendations_table(data: SiteData, organisations: Organisations, addresse
             chapter = data.working_together.chapters[number]
             chapters.append({
                 "chapter": number, "title": chapter.title, "title_confirmed": chapter.confirmed,
-                "url": url(chapter.page),
-                "evidence": [{"column": r.column, "quote": r.quote} for r in rec.implemented_by if r.chapter == number],
+                "url": url(chapter.page), "status": rec.chapter_status(number),
+                "evidence": [{"status": r.status, "column": r.column, "quote": r.quote}
+                             for r in rec.implemented_by if r.chapter == number],
             })
         found = addressees[rec.id]
         guidance = []
@@ -74,7 +75,8 @@ def recommendations_table(data: SiteData, organisations: Organisations, addresse
             "recommendation": rec.recommendation, "response_2009": rec.response_2009,
             "progress_2010": rec.progress_2010,
             "working_together_chapters": chapters,
-            "mentions": [{"kind": m.kind, "name": m.name, "column": m.column, "quote": m.quote} for m in rec.mentions],
+            "mentions": [{"kind": m.kind, "name": m.name, "column": m.column, "quote": m.quote}
+                         | ({"chapter": m.chapter} if m.chapter is not None else {}) for m in rec.mentions],
             "addressed_to": [
                 {"key": key, "name": organisations.organisations[key].name,
                  "sector": organisations.sectors[organisations.organisations[key].sector].name,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13)
 
 _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progress_2010"],
            "description": "Which text: Lord Laming's recommendation, the Government's response (May 2009) "
                           "or the progress update (March 2010)."}
+_STATUS = {"type": "string", "enum": ["implements", "promises"],
+           "description": "implements: the progress update (March 2010) says the chapter does it; promises: "
+                          "a plan, such as the May 2009 response's 'will'."}
 _URL = {"type": "string", "description": "Address of the page on this site, relative to the site's root."}
 
 SCHEMA: dict = {
@@ -62,10 +65,11 @@ SCHEMA: dict = {
                     "working_together_chapters": {
                         "type": "array",
                         "description": "Chapters of Working Together to Safeguard Children (2010) that the "
-                                       "response or progress update says implement the recommendation.",
+                                       "progress update says implement the recommendation, or that the "
+                                       "response promised would (status).",
                         "items": {
                             "type": "object", "additionalProperties": False,
-                            "required": ["chapter", "title", "title_confirmed", "url", "evidence"],
+                            "required": ["chapter", "title", "title_confirmed", "url", "status", "evidence"],
                             "properties": {
                                 "chapter": {"type": "integer", "minimum": 1, "description": "Chapter number."},
                                 "title": {"type": "string", "description": "Chapter title."},
@@ -73,12 +77,15 @@ SCHEMA: dict = {
                                                     "description": "False if the title has not been checked "
                                                                    "against the published text."},
                                 "url": _URL,
+                                "status": dict(_STATUS, description=(
+                                    "implements if any evidence says the chapter does it; promises if the "
+                                    "texts only promised it would.")),
                                 "evidence": {
                                     "type": "array", "minItems": 1,
                                     "description": "The words of the text that name the chapter.",
                                     "items": {"type": "object", "additionalProperties": False,
-                                              "required": ["column", "quote"],
-                                              "properties": {"column": _COLUMN,
+                                              "required": ["status", "column", "quote"],
+                                              "properties": {"status": _STATUS, "column": _COLUMN,
                                                              "quote": {"type": "string", "minLength": 1}}},
                                 },
                             },
@@ -87,13 +94,17 @@ SCHEMA: dict = {
                     "mentions": {
                         "type": "array",
                         "description": "Other things the texts name: Working Together as a whole, guidance, "
-                                       "legislation.",
+                                       "legislation, or a chapter of Working Together named without being "
+                                       "said to implement the recommendation (with its number in chapter).",
                         "items": {
                             "type": "object", "additionalProperties": False,
                             "required": ["kind", "name", "column", "quote"],
                             "properties": {
-                                "kind": {"type": "string", "enum": ["working-together", "guidance", "legislation"]},
+                                "kind": {"type": "string", "enum": ["working-together", "guidance", "legislation",
+                                                                    "working-together-chapter"]},
                                 "name": {"type": "string"},
+                                "chapter": {"type": "integer", "minimum": 1,
+                                            "description": "working-together-chapter only: the chapter."},
                                 "column": _COLUMN,
                                 "quote": {"type": "string", "minLength": 1},
                             },

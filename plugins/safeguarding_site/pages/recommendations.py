@@ -18,6 +18,13 @@ def chapter_label(data: SiteData, number: int) -> str:
     return f"Chapter {number}: {title}"
 
 
+# Our words for each implemented_by status, shown before the quote it rests on.
+STATUS_LABELS = {
+    "implements": "*Implemented:* the progress update says the revised chapter does this.",
+    "promises": "*Promised:* a plan, not a report that it was done.",
+}
+
+
 def quote_block(quote: str, column: str) -> str:
     return f"    > “{quote}”\n    >\n    > — from {COLUMNS[column]}"
 
@@ -41,7 +48,8 @@ def index_page(data: SiteData) -> str:
     ]
     for rec in data.recommendations:
         chapters = ", ".join(
-            f"[Chapter {n}]({relative(INDEX, data.working_together.chapters[n].page)})" for n in rec.chapters
+            f"[Chapter {n}]({relative(INDEX, data.working_together.chapters[n].page)})"
+            + ("" if rec.chapter_status(n) == "implements" else " (promised)") for n in rec.chapters
         ) or "No chapter named"
         lines.append(f"| [{rec.id}]({relative(INDEX, rec.page)}) | [{_cell(rec.short_title)}]"
                      f"({relative(INDEX, rec.page)}) | {chapters} |")
@@ -78,13 +86,16 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
                   "(2010) for this recommendation:", ""]
         for number in rec.chapters:
             target = relative(page, data.working_together.chapters[number].page)
-            lines.append(f"- [{chapter_label(data, number)}]({target})")
+            promised = "" if rec.chapter_status(number) == "implements" else (
+                " — promised, not reported as done: the Government's text says the revised chapter would "
+                "take this forward, but not that it does")
+            lines.append(f"- [{chapter_label(data, number)}]({target}){promised}")
             for ref in (r for r in rec.implemented_by if r.chapter == number):
-                lines += ["", quote_block(ref.quote, ref.column)]
+                lines += ["", f"    {STATUS_LABELS[ref.status]}", "", quote_block(ref.quote, ref.column)]
             lines.append("")
     else:
-        lines += ["The response and the progress update name no chapter of *Working Together* for this "
-                  "recommendation.", ""]
+        lines += ["The response and the progress update do not say that any chapter of *Working Together* "
+                  "implements this recommendation.", ""]
     if rec.mentions:
         heading = "What the text names" if rec.implemented_by else "What the text names instead"
         lines += [f"### {heading} {{ #rec-{n}-mentions }}", ""]
@@ -94,8 +105,14 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
         # Together* as a whole in both columns: one item, two quotes).
         grouped: dict[str, list] = {}
         for mention in rec.mentions:
-            label = kinds[mention.kind] if mention.kind == "working-together" else \
-                f"{kinds[mention.kind]}: {mention.name}"
+            if mention.chapter is not None:
+                target = relative(page, data.working_together.chapters[mention.chapter].page)
+                label = (f"[{chapter_label(data, mention.chapter)}]({target}), named but not said to "
+                         "implement this recommendation")
+            elif mention.kind == "working-together":
+                label = kinds[mention.kind]
+            else:
+                label = f"{kinds[mention.kind]}: {mention.name}"
             grouped.setdefault(label, []).append(mention)
         for label, mentions in grouped.items():
             lines += [f"- {label}", ""]

@@ -8,7 +8,7 @@ from ..data.working_together import Chapter
 from ..text.external_links import external_link, printed_address
 from ..text.markdown_escape import escape
 from ..text.relative_links import relative
-from .recommendations import quote_block
+from .recommendations import STATUS_LABELS, quote_block
 
 OVERVIEW = "working-together/index.md"
 
@@ -80,7 +80,11 @@ def overview_page(data: SiteData) -> str:
                   "| ---: | --- | --- |"]
         for chapter in (c for c in wt.chapters.values() if c.part == number):
             recs = data.recommendations_for_chapter(chapter.number)
-            rec_links = ", ".join(f"[{r.id}]({relative(page, r.page)})" for r in recs) or "None named"
+            rec_links = ", ".join(
+                f"[{r.id}]({relative(page, r.page)})"
+                + ("" if r.chapter_status(chapter.number) == "implements" else " (promised)")
+                for r in recs
+            ) or "None named"
             lines.append(f"| {chapter.number} | [{_title(chapter)}]({relative(page, chapter.page)}) | {rec_links} |")
         lines.append("")
     if wt.appendices:
@@ -128,10 +132,22 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
     if not recs:
         lines += ["The Government's response and progress update name no recommendation for this chapter.", ""]
     for rec in recs:
-        lines.append(f"- [Recommendation {rec.id}: {rec.short_title}]({relative(page, rec.page)})")
+        promised = "" if rec.chapter_status(n) == "implements" else " — promised, not reported as done"
+        lines.append(f"- [Recommendation {rec.id}: {rec.short_title}]({relative(page, rec.page)}){promised}")
         for ref in (r for r in rec.implemented_by if r.chapter == n):
-            lines += ["", quote_block(ref.quote, ref.column)]
+            lines += ["", f"    {STATUS_LABELS[ref.status]}", "", quote_block(ref.quote, ref.column)]
         lines.append("")
+    # Named alongside the chapter without the text saying the chapter implements them (recommendation 42).
+    mentioned = [rec for rec in data.recommendations if n in rec.chapters_mentioned and n not in rec.chapters]
+    if mentioned:
+        lines += [f"## Recommendations named alongside this chapter {{ #chapter-{n}-mentioned }}", "",
+                  "The Government's text names this chapter for these recommendations without saying that "
+                  "the chapter implements them.", ""]
+        for rec in mentioned:
+            lines.append(f"- [Recommendation {rec.id}: {rec.short_title}]({relative(page, rec.page)})")
+            for mention in (m for m in rec.mentions if m.chapter == n):
+                lines += ["", quote_block(mention.quote, mention.column)]
+            lines.append("")
     return "\n".join(lines)
 
 
