@@ -60,7 +60,7 @@ class Site:
 
 
 def read_site(root: Path, docs_dir: str, problems: list[DataError]) -> Site:
-    """The pages and files of docs/; the generated ones are added with ``add_generated``."""
+    """The pages and files of docs/; the assembled site is added with ``add_assembled``."""
     docs = root / docs_dir
     files: set[str] = set()
     pages: dict[str, Page] = {}
@@ -124,7 +124,7 @@ def link_problems(page: Page, site: Site) -> list[tuple[int, str, str]]:
     for link in links(page.text):
         target = link.target
         if not target or _EXTERNAL.match(target):
-            continue  # external, or a scheme markup_safety judges
+            continue  # external, or a scheme text/safety.py judges on the rendered page
         path, _, fragment = target.partition("#")
         path = unquote(path.split("?", 1)[0])
         fragment = unquote(fragment)
