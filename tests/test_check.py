@@ -100,16 +100,14 @@ def test_every_problem_in_one_run_sorted_by_file_and_line(project: Path, capsys:
     edit(project / "cross_refs/documents.yaml", "  short_title: The Chief Adviser's first annual report\n", "")
     page = project / "docs/one-year-on/chapter-1.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\nSee [the plan](chapter-9.md) and [paragraph 400](chapter-2.md#para-400).\n\n"
+    # (A link to a missing page is not reported while the data is broken: it may be one the data would generate.)
+    page.write_text(text + "\nSee [paragraph 400](chapter-2.md#para-400).\n\n"
                     "<script>alert(1)</script>\n", encoding="utf-8")
     last = text.count("\n") + 1
     status, problems = run_check(project, capsys)
     assert status == 1
     assert any("duplicate id 12" in p for p in problems)
     assert any(p.startswith("cross_refs/documents.yaml:") and "short_title" in p for p in problems)
-    assert any(p.startswith(f"docs/one-year-on/chapter-1.md:{last + 1}: the link 'chapter-9.md' leads nowhere: "
-                            "there is no docs/one-year-on/chapter-9.md; did you mean 'chapter-")
-               for p in problems), problems
     assert any(p.startswith(f"docs/one-year-on/chapter-1.md:{last + 1}: the link 'chapter-2.md#para-400' names "
                             "#para-400, which is not on docs/one-year-on/chapter-2.md: that page's numbered "
                             "paragraphs run #para-") for p in problems), problems

@@ -15,26 +15,21 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from .base.dates import build_moment, content_last_updated
+from .base.dates import content_last_updated
 from .base.errors import DataError, DataErrors
 from .data.registers import CrossLinkData, load_cross_link_data
 from .data.site_data import SiteData, load_site_data
-from .linking.backlinks import build_backlinks
-from .linking.reference_cache import ReferenceCache
-from .linking.targets import build_link_targets
-from .pages.download import ZIP_URI, download_page
+from .pages.download import ZIP_URI
 from .pages.navigation import section_index
 from .pages.page_markdown import SiteParts, page_markdown
-from .pages.recommendations import ANNEX_A, SOURCE_DOCUMENT
-from .pages.registers import build_cross_links, editors_overrides
-from .pages.site import generated_pages
+from .pages.site import assemble_site
 from .pages.status_line import SITE_FILE, read_later_editions, read_notice
-from .pages.working_together import OVERVIEW
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .serve.template_cache import MemoryBytecodeCache
 from .text.abbreviation_list import abbreviation_list
 from .text.paragraph_labels import label_paragraph_numbers
+from .text.safety import unsafe_html
 
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^{}]*\})?[ \t]*$", re.MULTILINE)
 
@@ -50,7 +45,6 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
 
     def __init__(self) -> None:
         self.data: SiteData | None = None
-        self.generated: dict[str, str] = {}
         self.cross: CrossLinkData | None = None
         self.parts: SiteParts | None = None
         self.planned: dict[str, tuple[str, dict, str]] = {}  # page -> (Markdown as MkDocs reads it, meta, ours)
@@ -98,7 +92,6 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         config.extra["later_editions"] = later.for_template() if later else None
         config.extra["document_titles"] = {k: d.short_title for k, d in self.data.documents.items()}
         self.updated = content_last_updated(root)
-        self.generated = generated_pages(self.data, self.config.offline_bundle)
         self.parts, self.planned, self.files, self.rendered = None, {}, None, []
         return config
 
@@ -111,43 +104,23 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         assert self.data is not None and self.cross is not None
-        # Every page of docs/ is read once, here: the registers and the link targets both work from it.
+        # Every page of docs/ is read once, here; pages.site makes every page from it and the data, exactly as
+        # `build.py check` does. Each page's final Markdown is made now, not page by page: `serve` needs it
+        # to know what changed.
         sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        # Glossary, supporting guidance, "who must act" and open data come from the source pages only (not
-        # generated ones: Annex A's generated page repeats every recommendation).
-        links, problems = build_cross_links(self.data, self.cross, sources, overrides=editors_overrides(self.data),
-                                            use_directory_urls=config.use_directory_urls)
-        if problems:
-            raise PluginError("the data in cross_refs/ has problems:\n" + "\n".join(map(str, problems)))
-        generated = {**self.generated, **links.generated}
-        for src_uri, content in generated.items():
-            if src_uri in sources or files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")
+        others = {f.src_uri for f in files if f.src_uri not in sources}
+        try:
+            site = assemble_site(self.data, self.cross, sources, read_meta=get_data, other_files=others,
+                                 offline_bundle=self.config.offline_bundle,
+                                 use_directory_urls=config.use_directory_urls, updated=self.updated)
+        except DataErrors as exc:
+            raise PluginError("the data in cross_refs/ or the pages in docs/ have problems:\n" + str(exc)) from None
+        for src_uri, content in site.generated.items():
             files.append(File.generated(config, src_uri, content=content))
-        zip_path = download_page(self.config.offline_bundle, build_moment())[1]
-        if zip_path is not None:
-            files.append(File.generated(config, ZIP_URI, abs_src_path=str(zip_path)))
-        # Link targets and "referred to in" lists cost one pass over the site rather than one per page.
-        pages = {**sources, **{uri: text for uri, text in generated.items() if uri.endswith(".md")}}
-        data = self.data
-        targets = build_link_targets(
-            documents=data.documents,
-            recommendations={r.id: r.page for r in data.recommendations},
-            chapters={n: c.page for n, c in data.working_together.chapters.items()},
-            overview=OVERVIEW,
-            evidence=[(ref.chapter, ref.quote) for r in data.recommendations for ref in r.implemented_by],
-            pages=pages,
-            recommendations_document=SOURCE_DOCUMENT,
-            recommendations_table=ANNEX_A,
-        )
-        references = ReferenceCache(targets)
-        self.parts = SiteParts(data, links, targets, build_backlinks(pages, targets, references), references,
-                               self.updated)
-        # Every page's Markdown is made now, not page by page: `serve` needs it to know what changed, and
-        # the references found for the "referred to in" lists are still at hand.
-        for src_uri, text in pages.items():
-            body, meta = get_data(text)  # as MkDocs will read the page
-            self.planned[src_uri] = (body, meta, self._page_markdown(body, src_uri, meta))
+        if site.zip_path is not None:
+            files.append(File.generated(config, ZIP_URI, abs_src_path=str(site.zip_path)))
+        self.parts = site.parts
+        self.planned = {uri: (page.markdown, page.meta, page.final) for uri, page in site.pages.items()}
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -169,6 +142,13 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         return self._page_markdown(markdown, page.file.src_uri, page.meta)  # changed by another plugin
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # The same check `build.py check` runs on the same HTML (text/safety.py), so both name the same problem.
+        unsafe = unsafe_html(html)
+        if unsafe:
+            generated = getattr(page.file, "generated_by", None) is not None
+            name = f"{page.file.src_uri} (generated)" if generated else f"docs/{page.file.src_uri}"
+            raise PluginError("\n".join(f"{name}: {u.message}" for u in unsafe))
+        # The print-only list of abbreviations is our own markup, added after the check.
         return abbreviation_list(label_paragraph_numbers(html))
 
     def on_page_context(self, context, *, page, config, nav):

@@ -29,6 +29,7 @@ class SiteConfig:
     not_in_nav: str
     exclude_docs: str
     use_directory_urls: bool = True
+    markdown_extensions: tuple = ()  # as mkdocs.yml lists them: names, or {name: settings}
 
 
 def read_config(path: Path) -> SiteConfig:
@@ -45,6 +46,7 @@ def read_config(path: Path) -> SiteConfig:
         not_in_nav=str(config.get("not_in_nav") or ""),
         exclude_docs=str(config.get("exclude_docs") or ""),
         use_directory_urls=config.get("use_directory_urls", True) is not False,
+        markdown_extensions=tuple(config.get("markdown_extensions") or ()),
     )
 
 

@@ -1,8 +1,9 @@
-"""``build.py check`` for pages: links, anchors, front matter, navigation and unsafe markup, without rendering.
+"""``build.py check`` for pages: links, anchors, front matter and unsafe markup, without MkDocs.
 
-The pages checked are the Markdown files in docs/ and the pages the plugin generates from cross_refs/
-(which exist only at build time). A problem on a generated page is reported against the line of the data
-file it came from, where an editor can fix it.
+The pages checked are those the build renders, as ``pages.site.assemble_site`` makes them for it: the files
+in docs/ and the pages generated from cross_refs/, each in its final Markdown. A problem is reported where an
+editor can fix it: on a page of docs/, at the line of its source that holds the offending text; on a
+generated page, at the line of the data file it came from.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from urllib.parse import unquote
 from ..base.errors import DataError
 from ..base.yaml_lines import load_yaml_text
 from ..data.site_data import SiteData
+from ..pages.download import ZIP_URI
+from ..pages.site import AssembledSite
 from ..text.markdown_scan import Anchor, anchors, front_matter, links, without_code
-from ..text.safety import unsafe_markup
+from .rendering import PageSafety
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _PARAGRAPH = re.compile(r"^(para|item)-(\d+)$")
@@ -27,9 +30,10 @@ _PARAGRAPH = re.compile(r"^(para|item)-(\d+)$")
 @dataclass
 class Page:
     path: str  # relative to docs/, with "/" separators
-    markdown: str
+    markdown: str  # as the build renders it; until the site is assembled, the file in docs/ as it is
     name: str  # how messages name it
     generated: bool = False
+    source: str | None = None  # the file in docs/, front matter included; None for a generated page
 
     @cached_property
     def text(self) -> str:
@@ -56,7 +60,7 @@ class Site:
 
 
 def read_site(root: Path, docs_dir: str, problems: list[DataError]) -> Site:
-    """The pages and files of docs/; the generated ones are added with ``add_generated``."""
+    """The pages and files of docs/; the assembled site is added with ``add_assembled``."""
     docs = root / docs_dir
     files: set[str] = set()
     pages: dict[str, Page] = {}
@@ -68,7 +72,8 @@ def read_site(root: Path, docs_dir: str, problems: list[DataError]) -> Site:
         if path.suffix == ".md":
             name = f"{docs_dir}/{relative}"
             try:
-                pages[relative] = Page(relative, path.read_text(encoding="utf-8"), name)
+                text = path.read_text(encoding="utf-8")
+                pages[relative] = Page(relative, text, name, source=text)
             except UnicodeDecodeError as exc:
                 problems.append(DataError(name, f"not UTF-8 text ({exc.reason} at byte {exc.start}): save it as "
                                           "UTF-8"))
@@ -78,18 +83,18 @@ def read_site(root: Path, docs_dir: str, problems: list[DataError]) -> Site:
     return Site(docs_dir, pages, files, False, data_texts)
 
 
-def add_generated(site: Site, generated: dict[str, str] | None, problems: list[DataError]) -> None:
-    """Add what the build generates (None: unknown, because the data could not be read)."""
-    if generated is None:
-        return
+def add_assembled(site: Site, assembled: AssembledSite) -> None:
+    """Give every page the Markdown the build renders, and add the pages and files the build generates."""
     site.generated_known = True
-    for relative, content in generated.items():
-        if relative in site.pages and not site.pages[relative].generated:
-            problems.append(DataError(site.pages[relative].name, "this page has the same path as a page the site "
-                                      "generates from cross_refs/, and would hide it: rename or remove it"))
-        if relative.endswith(".md"):
-            site.pages[relative] = Page(relative, content, f"{relative} (generated)", generated=True)
-        site.files.add(relative)
+    for relative, planned in assembled.pages.items():
+        if planned.generated:
+            site.pages[relative] = Page(relative, planned.final, f"{relative} (generated)", generated=True)
+        else:
+            page = site.pages[relative]
+            site.pages[relative] = Page(relative, planned.final, page.name, source=page.source)
+    site.files.update(assembled.generated)
+    if assembled.zip_path is not None:
+        site.files.add(ZIP_URI)
 
 
 def _suggest(wanted: str, choices: list[str]) -> str:
@@ -119,7 +124,7 @@ def link_problems(page: Page, site: Site) -> list[tuple[int, str, str]]:
     for link in links(page.text):
         target = link.target
         if not target or _EXTERNAL.match(target):
-            continue  # external, or a scheme markup_safety judges
+            continue  # external, or a scheme text/safety.py judges on the rendered page
         path, _, fragment = target.partition("#")
         path = unquote(path.split("?", 1)[0])
         fragment = unquote(fragment)
@@ -155,9 +160,11 @@ def link_problems(page: Page, site: Site) -> list[tuple[int, str, str]]:
 
 
 def duplicate_ids(page: Page) -> list[tuple[int, str, str]]:
+    """Ids the editor wrote twice in a page of docs/ (lines of its source)."""
     first: dict[str, int] = {}
     found = []
-    for anchor in (a for a in page.anchors if a.explicit):
+    source = page.source or ""
+    for anchor in (a for a in anchors(without_code(source), source) if a.explicit):
         if anchor.id in first:
             found.append((anchor.line, f"#{anchor.id}", f"the id #{anchor.id} is used twice on this page (first on "
                           f"line {first[anchor.id]}): every anchor must be unique, so renumber or rename this one"))
@@ -167,7 +174,7 @@ def duplicate_ids(page: Page) -> list[tuple[int, str, str]]:
 
 
 def front_matter_problems(page: Page, documents: set[str] | None) -> list[DataError]:
-    raw, _ = front_matter(page.markdown)
+    raw, _ = front_matter(page.source or "")
     if raw is None:
         return []
     try:
@@ -185,38 +192,77 @@ def front_matter_problems(page: Page, documents: set[str] | None) -> list[DataEr
     return []
 
 
-def _data_line(site: Site, snippet: str) -> tuple[str, int] | None:
-    """The first line of a cross_refs file that holds ``snippet``: where a generated page's text came from."""
-    for name, lines in site.data_texts.items():
-        for number, line in enumerate(lines, start=1):
-            if snippet in line:
-                return name, number
+def _data_line(site: Site, needles: tuple[str, ...]) -> tuple[str, int] | None:
+    """The first line of a cross_refs file that holds one of ``needles``: where a generated page's text came from."""
+    for needle in (n.lower() for n in needles if n):
+        for name, lines in site.data_texts.items():
+            for number, line in enumerate(lines, start=1):
+                if needle in line.lower():
+                    return name, number
     return None
 
 
-def check_pages(site: Site, data: SiteData | None) -> list[DataError]:
-    """Every problem in the pages' links, anchors, ids, front matter and markup."""
-    problems: list[DataError] = []
+def _source_line(page: Page, needles: tuple[str, ...], near: int | None) -> int | None:
+    """The line of ``page``'s source holding one of ``needles`` (the one nearest ``near``), or None.
+
+    Outside code first: a page may show in code the very markup it must not carry.
+    """
+    source = page.source or ""
+    for lines in (without_code(source).split("\n"), source.split("\n")):
+        for needle in (n.lower() for n in needles if n):
+            hits = [number for number, text in enumerate(lines, start=1) if needle in text.lower()]
+            if hits:
+                return min(hits, key=lambda hit: abs(hit - near)) if near else hits[0]
+    return None
+
+
+class _Report:
+    """Problems found on the final Markdown or HTML of a page, reported where an editor wrote the cause."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.problems: list[DataError] = []
+        self._traced: set[tuple[str, int, str]] = set()
+
+    def add(self, page: Page, message: str, needles: tuple[str, ...], line: int | None = None) -> None:
+        if not page.generated:
+            found = _source_line(page, needles, line)
+            if found is not None or page.source == page.markdown:
+                self.problems.append(DataError(page.name, message, line=found or line))
+                return
+        origin = _data_line(self.site, needles)
+        if origin is None:
+            if page.generated or line is not None:  # made by the autolinker or a generator, not written by anyone
+                message += " (a fault in the page generator: please report it)"
+            self.problems.append(DataError(page.name, message, line=line if page.generated else None))
+        elif (*origin, message) not in self._traced:  # one data text can appear on several pages
+            self._traced.add((*origin, message))
+            self.problems.append(DataError(origin[0], f"{message} (on the generated page {page.path})",
+                                           line=origin[1]))
+
+
+def _body(page: Page) -> str:
+    """What Markdown renders of a page not yet assembled: its source without the front matter."""
+    if page.markdown != page.source:
+        return page.markdown
+    _, lines = front_matter(page.markdown)
+    return "\n" * lines + page.markdown.split("\n", lines)[-1] if lines else page.markdown
+
+
+def check_pages(site: Site, data: SiteData | None, safety: PageSafety) -> list[DataError]:
+    """Every problem in the pages' links, anchors, ids, front matter and (in their HTML) markup."""
+    report = _Report(site)
     documents = set(data.documents) if data else None
-    traced: set[tuple[str, int, str]] = set()
     for page in site.pages.values():
-        # A generated page's ids come from the generator's code, so only its links can be an editor's doing.
-        found = link_problems(page, site) + ([] if page.generated else duplicate_ids(page))
-        if page.generated:
-            for line, snippet, message in found:
-                origin = _data_line(site, snippet)
-                if origin is None:
-                    problems.append(DataError(page.name, message + " (a fault in the page generator: please "
-                                              "report it)", line=line))
-                elif (*origin, message) not in traced:  # one data text can appear on several pages
-                    traced.add((*origin, message))
-                    problems.append(DataError(origin[0], f"{message} (on the generated page {page.path})",
-                                              line=origin[1]))
-            continue
-        problems += [DataError(page.name, message, line=line) for line, _, message in found]
-        problems += front_matter_problems(page, documents)
-        unsafe = unsafe_markup(page.markdown, code_blanked=page.text)
-        problems += [DataError(page.name, u.message, line=u.line) for u in unsafe]
+        for line, snippet, message in link_problems(page, site):
+            report.add(page, message, (snippet,), line)
+        for unsafe in safety.unsafe(_body(page)):
+            report.add(page, unsafe.message, unsafe.needles)
+        if not page.generated:
+            # Written by the editor in the page's source: the lines are the source's own.
+            report.problems += [DataError(page.name, message, line=line) for line, _, message in duplicate_ids(page)]
+            report.problems += front_matter_problems(page, documents)
+    problems = report.problems
     if data:
         lines = site.data_texts.get("cross_refs/documents.yaml", [])
         for document in data.documents.values():

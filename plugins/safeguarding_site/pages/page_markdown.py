@@ -55,8 +55,8 @@ def page_markdown(markdown: str, *, page: str, meta: Mapping[str, Any], parts: S
         return markdown
     document = parts.data.documents.get(key)
     if document is None:
-        raise DataError(f"docs/{page}", f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml "
-                        f"(known: {', '.join(sorted(parts.data.documents))})")
+        raise DataError(f"docs/{page}", f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml: "
+                        f"use one of {', '.join(sorted(parts.data.documents))}")
     return add_document_header(markdown, page, document)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..base.errors import DataError
@@ -27,19 +27,14 @@ class CrossLinks:
     citations: dict[str, tuple[Citation, ...]]
 
 
-def editors_overrides(data: SiteData) -> dict[int, tuple[str, ...]]:
-    """The editors' ``addressed_to`` lists by recommendation id: the plugin and ``check`` must pass the same."""
-    return {r.id: r.addressed_to for r in data.recommendations if r.addressed_to is not None}
-
-
 def build_cross_links(data: SiteData, extra: CrossLinkData, pages: Mapping[str, str], *,
-                      overrides: Mapping[int, Sequence[str]] | None = None,
                       use_directory_urls: bool = False) -> tuple[CrossLinks, list[DataError]]:
     """Everything the plugin adds, from the data and the source pages (path under docs/ -> Markdown).
 
     Returns the result and the problems found in glossary.yaml's page quotes (report them as errors).
-    ``overrides`` are the editors' ``addressed_to`` lists by recommendation id.
     """
+    # An editor's ``addressed_to`` list replaces the organisations found in the recommendation's words.
+    overrides = {r.id: r.addressed_to for r in data.recommendations if r.addressed_to is not None}
     addressees = who_must_act(data.recommendations, extra.organisations, overrides)
     citations = find_citations(extra.register, data.recommendations, pages, data.documents)
     generated: dict[str, str] = {
