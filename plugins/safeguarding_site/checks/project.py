@@ -14,6 +14,7 @@ from ..data.registers import load_cross_link_data
 from ..data.site_data import SiteData, load_site_data
 from ..pages.download import bundle_setting
 from ..pages.site import AssembledSite, assemble_site
+from .hosts import unknown_hosts
 from .nav import SiteConfig, check_nav, read_config
 from .pages import Site, add_assembled, check_pages, read_site
 from .rendering import PageSafety
@@ -77,6 +78,8 @@ def check_project(root: Path) -> list[DataError]:
     if project.assembled is not None:
         generated = {path for path, page in project.assembled.pages.items() if page.generated}
         problems += check_nav(root / "mkdocs.yml", project.config, set(project.site.pages), generated)
+    if project.assembled is not None and project.assembled.parts.register is not None:
+        problems += unknown_hosts(project.site.pages.values(), project.assembled.parts.register)
     problems += _unsafe_data(root, safety, {(p.file, p.line) for p in problems})
     safety.save()
     return _unique_sorted(problems)

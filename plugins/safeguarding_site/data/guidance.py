@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +30,7 @@ class Link:
     url: str  # as the source gives it
     given_in: str  # the key of the source document that gives it
     archive: str | None  # its UK Government Web Archive address, when the domain has been retired
+    meant: str | None = None  # for a misprinted host (misprinted_domains): the address the source plainly meant
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,30 @@ class Entry:
 class Register:
     entries: dict[str, Entry]  # in the file's order
     retired_domains: tuple[str, ...]
+    official_domains: tuple[str, ...] = ()
+    misprints: dict[str, str] = field(default_factory=dict)  # printed host -> the host the source meant
+
+    def host_list(self, url: str) -> str | None:
+        """Which editors' list the address's host is on: "official", "retired", "misprint", or None."""
+        host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
+        if _on(host, tuple(self.misprints)):
+            return "misprint"
+        if _on(host, self.retired_domains):
+            return "retired"
+        if _on(host, self.official_domains):
+            return "official"
+        return None
+
+    def meant(self, url: str) -> str | None:
+        """The address a misprinted one plainly meant (the printed host replaced), or None if not misprinted."""
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        host = (parts.hostname or "").lower()
+        printed = next((p for p in self.misprints if _on(host, (p,))), None)
+        return parts._replace(netloc=self.misprints[printed]).geturl() if printed else None
+
+
+def _on(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 def document_date(text: str) -> datetime.date | None:
@@ -65,8 +90,7 @@ def document_date(text: str) -> datetime.date | None:
 
 
 def is_retired(url: str, domains: tuple[str, ...]) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
+    return _on((urlsplit(url).hostname or "").lower(), domains)
 
 
 def archive_url(url: str, on: datetime.date) -> str:
@@ -85,15 +109,13 @@ def load_register(path: Path, name: str, documents: Mapping[str, Document], prob
         return Register({}, ())
     if data.get("schema") != 1:
         problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
-    domains = data.get("retired_domains") or []
-    if not isinstance(domains, list) or not all(isinstance(d, str) and _HOST.fullmatch(d) for d in domains):
-        problems.add(name, "retired_domains must list host names such as dcsf.gov.uk",
-                     line=data.line_of("retired_domains"))
-        domains = []
+    domains = _hosts(data, "retired_domains", name, problems)
+    official = _hosts(data, "official_domains", name, problems)
+    misprints = _misprints(data, name, problems)
     entries: dict[str, Entry] = {}
     phrases: dict[str, str] = {}
     for index, item in enumerate(data["entries"]):
-        entry = _load_entry(item, index, name, documents, tuple(domains), problems)
+        entry = _load_entry(item, index, name, documents, domains, official, misprints, problems)
         if entry is None:
             continue
         if entry.id in entries:
@@ -107,7 +129,31 @@ def load_register(path: Path, name: str, documents: Mapping[str, Document], prob
             continue
         phrases.update(dict.fromkeys((comparable(p).casefold() for p in entry.phrases), entry.id))
         entries[entry.id] = entry
-    return Register(entries, tuple(domains))
+    return Register(entries, domains, official, misprints)
+
+
+def _hosts(data: LineDict, key: str, name: str, problems: Problems) -> tuple[str, ...]:
+    hosts = data.get(key) or []
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST.fullmatch(h) for h in hosts):
+        problems.add(name, f"{key} must list host names such as dcsf.gov.uk", line=data.line_of(key))
+        return ()
+    return tuple(hosts)
+
+
+def _misprints(data: LineDict, name: str, problems: Problems) -> dict[str, str]:
+    """misprinted_domains: each host a source prints by mistake, with the host it plainly meant."""
+    found: dict[str, str] = {}
+    for index, item in enumerate(data.get("misprinted_domains") or []):
+        where = f"misprinted_domains[{index}]"
+        printed = item.get("printed") if isinstance(item, LineDict) else None
+        meant = item.get("meant") if isinstance(item, LineDict) else None
+        if not (isinstance(printed, str) and _HOST.fullmatch(printed) and isinstance(meant, str)
+                and _HOST.fullmatch(meant)):
+            problems.add(name, "each misprint needs 'printed:' and 'meant:', both host names such as ofsted.gov.uk",
+                         line=getattr(item, "line", data.line_of("misprinted_domains")), entry=where)
+            continue
+        found[printed.lower()] = meant.lower()
+    return found
 
 
 def _text(item: LineDict, key: str, name: str, label: str, problems: Problems, *, required: bool) -> str | None:
@@ -122,7 +168,7 @@ def _text(item: LineDict, key: str, name: str, label: str, problems: Problems, *
 
 
 def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Document], domains: tuple[str, ...],
-                problems: Problems) -> Entry | None:
+                official: tuple[str, ...], misprints: Mapping[str, str], problems: Problems) -> Entry | None:
     if not isinstance(item, LineDict):
         problems.add(name, "expected a mapping with id, title, kind, publisher, date and urls",
                      entry=f"entries[{index}]")
@@ -150,7 +196,7 @@ def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Doc
         problems.add(name, "aliases must be a list of the other words the sources use for it",
                      line=item.line_of("aliases"), entry=entry_id)
         aliases = []
-    links = _links(item, name, entry_id, documents, domains, problems)
+    links = _links(item, name, entry_id, documents, domains, official, misprints, problems)
     if title is None or links is None:
         return None
     return Entry(entry_id, title, kind, publisher, date, tuple(" ".join(a.split()) for a in aliases), links,
@@ -158,7 +204,7 @@ def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Doc
 
 
 def _links(item: LineDict, name: str, entry_id: str, documents: Mapping[str, Document], domains: tuple[str, ...],
-           problems: Problems) -> tuple[Link, ...] | None:
+           official: tuple[str, ...], misprints: Mapping[str, str], problems: Problems) -> tuple[Link, ...] | None:
     urls = item.get("urls") or []
     if not isinstance(urls, list):
         problems.add(name, "urls must be a list of {url, given_in}", line=item.line_of("urls"), entry=entry_id)
@@ -179,11 +225,20 @@ def _links(item: LineDict, name: str, entry_id: str, documents: Mapping[str, Doc
             problems.add(name, f"given_in must be the key of the source document that gives the address "
                          f"({', '.join(documents)}), not {given_in!r}", line=link.line_of("given_in"), entry=where)
             return None
+        host = (urlsplit(url).hostname or "").lower()
+        if not any(_on(host, hosts) for hosts in (domains, official, tuple(misprints))):
+            problems.add(name, f"the host {host} is on none of the lists official_domains, retired_domains or "
+                         "misprinted_domains: add it to the right one, after checking it is what the source means",
+                         line=link.line_of("url"), entry=where)
+        # A misprinted host is never linked: what the source meant is, through the archive if it has closed.
+        parts = urlsplit(url)
+        printed = next((p for p in misprints if (parts.hostname or "").lower() in (p, f"www.{p}")), None)
+        meant = parts._replace(netloc=misprints[printed]).geturl() if printed else None
         archive = None
-        if is_retired(url, domains):
+        if is_retired(meant or url, domains):
             on = _archive_date(link, documents[given_in], name, where, problems)
-            archive = archive_url(url, on) if on else None
-        links.append(Link(url, given_in, archive))
+            archive = archive_url(meant or url, on) if on else None
+        links.append(Link(url, given_in, archive, meant))
     return tuple(links)
 
 

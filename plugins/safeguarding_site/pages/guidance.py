@@ -12,6 +12,7 @@ from ..linking.citations import Citation, columns_by_recommendation
 from ..text.external_links import external_link, printed_address
 from ..text.markdown_escape import escape
 from ..text.relative_links import relative
+from .misprints import misprint_note
 from .search_weight import REGISTER_SEARCH_BOOST
 
 PAGE = "supporting-guidance/index.md"
@@ -40,6 +41,10 @@ def online(entry: Entry, documents: Mapping[str, Document]) -> list[str]:
     lines = []
     for link in entry.links:
         given = documents[link.given_in].short_title
+        if link.meant:  # a misprinted host: shown, never linked (pages/misprints.py)
+            lines.append(f"Online: {escape(printed_address(link.url))} (the address as printed in {escape(given)}). "
+                         f"{misprint_note(link.url, link.meant, link.archive)}")
+            continue
         line = f"Online: {external_link(printed_address(link.url), link.url)} (the address given in {escape(given)}"
         if link.archive:
             archived = external_link("Archived copy in the UK Government Web Archive", link.archive)

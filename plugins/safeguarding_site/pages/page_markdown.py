@@ -9,6 +9,7 @@ from typing import Any
 
 from ..base.errors import DataError
 from ..data.glossary import append_abbreviations
+from ..data.guidance import Register, document_date
 from ..data.site_data import SiteData
 from ..linking.autolink import autolink
 from ..linking.backlinks import Backlinks, chapter_section, recommendation_section
@@ -16,6 +17,7 @@ from ..linking.reference_cache import ReferenceCache
 from ..linking.targets import LinkTargets
 from .document_header import add_document_header
 from .front_door import HOME_PAGE, fill_front_door
+from .misprints import unlink_misprints
 from .registers import CrossLinks
 
 
@@ -29,6 +31,7 @@ class SiteParts:
     backlinks: Backlinks
     references: ReferenceCache
     updated: dt.date | None
+    register: Register | None = None  # for the misprinted addresses (pages/misprints.py)
 
 
 def page_markdown(markdown: str, *, page: str, meta: Mapping[str, Any], parts: SiteParts) -> str:
@@ -51,9 +54,11 @@ def page_markdown(markdown: str, *, page: str, meta: Mapping[str, Any], parts: S
     elif "chapter" in meta:
         markdown += "\n" + chapter_section(parts.backlinks, int(meta["chapter"]), page)
     markdown = append_abbreviations(markdown, parts.links.abbreviations)
+    document = parts.data.documents.get(key) if key is not None else None
+    if parts.register is not None:
+        markdown = unlink_misprints(markdown, parts.register, document_date(document.date) if document else None)
     if key is None:
         return markdown
-    document = parts.data.documents.get(key)
     if document is None:
         raise DataError(f"docs/{page}", f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml: "
                         f"use one of {', '.join(sorted(parts.data.documents))}")

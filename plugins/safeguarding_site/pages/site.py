@@ -88,7 +88,8 @@ def assemble_site(data: SiteData, cross: CrossLinkData, sources: Mapping[str, st
         recommendations_table=ANNEX_A,
     )
     references = ReferenceCache(targets)
-    parts = SiteParts(data, links, targets, build_backlinks(texts, targets, references), references, updated)
+    parts = SiteParts(data, links, targets, build_backlinks(texts, targets, references), references, updated,
+                      cross.register)
     pages = {}
     for path, text in texts.items():
         markdown, meta = read_meta(text)
