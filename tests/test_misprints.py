@@ -80,7 +80,8 @@ def test_a_register_address_on_no_list_fails_check(project: Path, capsys: pytest
     text = path.read_text(encoding="utf-8")
     text = text.replace("- url: https://ofstedgov.com/", "- url: https://ofstedgovv.com/", 1)
     path.write_text(text, encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if "ofstedgovv.com" in l)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "ofstedgovv.com" in row)
     assert main(["--root", str(project), "check"]) == 1
     err = capsys.readouterr().err
-    assert f"cross_refs/guidance.yaml:{line}: learning-lessons-from-scrs-year-2: urls[0]: the host ofstedgovv.com" in err
+    where = "learning-lessons-from-scrs-year-2: urls[0]"
+    assert f"cross_refs/guidance.yaml:{line}: {where}: the host ofstedgovv.com" in err
