@@ -21,7 +21,8 @@ from safeguarding_site.linking.citations import (
     phrase_table,
 )
 from safeguarding_site.pages.guidance import PAGE, guidance_section, supporting_guidance_page
-from safeguarding_site.text.blocks import document_key, page_anchors
+from safeguarding_site.text.blocks import page_anchors
+from safeguarding_site.text.front_matter import document_key
 from source_pages import source_pages
 
 NAME = "cross_refs/guidance.yaml"

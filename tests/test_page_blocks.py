@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from safeguarding_site.text.blocks import comparable, document_key, page_anchors, page_blocks
+from safeguarding_site.text.blocks import comparable, page_anchors, page_blocks
+from safeguarding_site.text.front_matter import document_key
 
 PAGE = """---
 title: 2. Progress

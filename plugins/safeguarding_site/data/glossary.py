@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..base.errors import DataError, Problems
 from ..base.yaml_lines import LineDict, load_yaml
-from ..text.blocks import Block, comparable, document_key, page_blocks
+from ..text.blocks import Block, comparable, page_blocks
+from ..text.front_matter import document_key
 from .documents import Document
 from .recommendations import COLUMNS, Recommendation, check_markdown_safety
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..base.errors import DataError
+from ..text.headings import heading_text, slugify
 from .pages import ImportedPage
 
 DOCUMENT = "one-year-on"
@@ -69,12 +69,9 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("*", "").split()).casefold()
 
 
-def slugify(text: str) -> str:
-    """The id Python-Markdown's toc would give a heading; we pin it so the Contents links cannot drift."""
-    text = _MARKER.sub("", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+def heading_id(text: str) -> str:
+    """The id toc would give a heading; we pin it so the Contents links cannot drift."""
+    return slugify(heading_text(text))
 
 
 def _inline(text: str, line: int) -> str:
@@ -234,7 +231,7 @@ def _list_markdown(block: _Block) -> str:
 
 
 def _heading_markdown(level: int, text: str, ids: set[str], line: int) -> str:
-    anchor = slugify(text)
+    anchor = heading_id(text)
     if not anchor or anchor in ids:
         raise _error(f"heading {text!r} has an empty or repeated id", line)
     ids.add(anchor)
@@ -294,7 +291,7 @@ def _render_page(page: _Page, blocks: list[_Block], anchor: str) -> _Rendered:
                 emit(_heading_markdown(2 if block.level <= 2 else 3, plain, ids, block.line))
             elif _norm(plain) in sections:
                 emit(_heading_markdown(2, plain, ids, block.line))
-                section_ids[sections[_norm(plain)]] = slugify(plain)
+                section_ids[sections[_norm(plain)]] = heading_id(plain)
             else:
                 emit(_heading_markdown(3, plain, ids, block.line))
         elif block.kind == "list":
