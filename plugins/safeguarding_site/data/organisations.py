@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 
-if TYPE_CHECKING:  # recommendations.py may import validate_addressed_to from here
+if TYPE_CHECKING:
     from .recommendations import Recommendation
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -192,29 +192,3 @@ def who_must_act(recommendations: Sequence[Recommendation], organisations: Organ
 
 def recommendations_for(organisation: str, addressees: Mapping[int, Addressees]) -> list[int]:
     return [rec_id for rec_id, found in sorted(addressees.items()) if organisation in found.keys]
-
-
-def validate_addressed_to(entry: LineDict, *, file: str, label: str, organisations: Collection[str],
-                          problems: Problems) -> tuple[str, ...] | None:
-    """The editors' ``addressed_to: [key, ...]`` of one recommendation entry, checked; None when absent.
-
-    For ``recommendations.py``: call it from ``_load_one`` with the organisation keys, after adding
-    ``addressed_to`` to the known fields. An empty list is allowed: it says the text addresses nobody.
-    """
-    if "addressed_to" not in entry:
-        return None
-    value = entry["addressed_to"]
-    line = entry.line_of("addressed_to")
-    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
-        problems.add(file, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
-                     "[dcsf, ofsted]", line=line, entry=label)
-        return None
-    unknown = [k for k in value if k not in organisations]
-    if unknown:
-        problems.add(file, f"addressed_to: {', '.join(map(repr, unknown))} not a key in organisations.yaml "
-                     f"(known: {', '.join(sorted(organisations))})", line=line, entry=label)
-        return None
-    if len(set(value)) != len(value):
-        problems.add(file, "addressed_to lists an organisation twice", line=line, entry=label)
-        return None
-    return tuple(value)

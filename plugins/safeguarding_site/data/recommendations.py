@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +52,9 @@ class Recommendation:
     implemented_by: tuple[ChapterRef, ...]
     mentions: tuple[Mention, ...]
     short_title: str
-    # The editors' override of "who must act" (organisation keys; checked against organisations.yaml by
-    # cross_links.load_cross_link_data). None: derived from the text.
+    # The editors' override of "who must act" (organisation keys, checked against organisations.yaml by
+    # validate_addressed_to as the entry is loaded). None: derived from the text.
     addressed_to: tuple[str, ...] | None = None
-    addressed_to_line: int | None = None
 
     @property
     def page(self) -> str:
@@ -85,7 +85,9 @@ def check_markdown_safety(text: str) -> str | None:
     return None
 
 
-def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems) -> list[Recommendation]:
+def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems,
+                         organisations: Collection[str] | None = None) -> list[Recommendation]:
+    """Every entry of recommendations.yaml, checked; ``organisations``: the keys ``addressed_to`` may use."""
     data = load_yaml(path, name)
     if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
         problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
@@ -99,7 +101,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
             problems.add(name, "expected a mapping with id, recommendation, response_2009, progress_2010",
                          entry=f"recommendations[{index}]")
             continue
-        rec = _load_one(entry, index, name, chapters, problems, seen)
+        rec = _load_one(entry, index, name, chapters, problems, seen, organisations)
         if rec is not None:
             recs.append(rec)
     for position, rec in enumerate(recs, start=1):
@@ -111,7 +113,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
 
 
 def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], problems: Problems,
-              seen: dict[int, int]) -> Recommendation | None:
+              seen: dict[int, int], organisations: Collection[str] | None) -> Recommendation | None:
     rid = entry.get("id")
     if not isinstance(rid, int) or isinstance(rid, bool) or rid < 1:
         problems.add(name, f"'id' must be a whole number from 1, not {rid!r}", line=entry.line_of("id"),
@@ -144,17 +146,12 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
     if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
         problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
         short = None
-    addressed_to = entry.get("addressed_to")
-    if addressed_to is not None and (not isinstance(addressed_to, list)
-                                     or not all(isinstance(k, str) for k in addressed_to)):
-        problems.add(name, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
-                     "[dcsf, ofsted]", line=entry.line_of("addressed_to"), entry=label)
-        addressed_to = None
+    addressed_to = validate_addressed_to(entry, file=name, label=label, organisations=organisations,
+                                         problems=problems)
     return Recommendation(
         id=rid, implemented_by=refs, mentions=mentions,
         short_title=short or derive_short_title(texts["recommendation"]), **texts,
-        addressed_to=None if addressed_to is None else tuple(addressed_to),
-        addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
+        addressed_to=addressed_to,
     )
 
 
@@ -220,3 +217,33 @@ def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], pro
             continue
         if found := _evidence(item, name, where, texts, tuple(COLUMNS), problems):
             yield Mention(kind, mention_name, *found)
+
+
+def validate_addressed_to(entry: LineDict, *, file: str, label: str, organisations: Collection[str] | None,
+                          problems: Problems) -> tuple[str, ...] | None:
+    """The editors' ``addressed_to: [key, ...]`` of one recommendation entry, checked; None when absent or wrong.
+
+    The one check of ``addressed_to``: ``_load_one`` calls it for every entry, with the keys of
+    organisations.yaml (None when that file could not be read: then only the list's form is checked).
+    An empty list is allowed: it says the text addresses nobody. Each problem names the line of the
+    ``addressed_to:`` entry.
+    """
+    if "addressed_to" not in entry:
+        return None
+    value = entry["addressed_to"]
+    line = entry.line_of("addressed_to")
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        problems.add(file, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
+                     "[dcsf, ofsted]", line=line, entry=label)
+        return None
+    unknown = [k for k in value if organisations is not None and k not in organisations]
+    if unknown:
+        problems.add(file, f"addressed_to: {', '.join(map(repr, unknown))} not a key in organisations.yaml "
+                     f"(known: {', '.join(sorted(organisations))})", line=line, entry=label)
+        return None
+    twice = sorted({k for k in value if value.count(k) > 1})
+    if twice:
+        problems.add(file, f"addressed_to lists an organisation twice ({', '.join(map(repr, twice))}): "
+                     "list each organisation once", line=line, entry=label)
+        return None
+    return tuple(value)
