@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..base.dates import parse_document_date
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
@@ -20,9 +21,6 @@ KINDS = {"guidance": "Guidance", "legislation": "Legislation", "report": "Report
 ARCHIVE = "https://webarchive.nationalarchives.gov.uk/ukgwa/{stamp}000000/{url}"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
-_MONTHS = {name: number for number, name in enumerate(
-    ("january february march april may june july august september october november december").split(), start=1)}
-_DATE = re.compile(r"(?:(\d{1,2}) )?([A-Za-z]+) (\d{4})")
 
 
 @dataclass(frozen=True)
@@ -54,14 +52,6 @@ class Entry:
 class Register:
     entries: dict[str, Entry]  # in the file's order
     retired_domains: tuple[str, ...]
-
-
-def document_date(text: str) -> datetime.date | None:
-    """"17 March 2010" or "March 2010" (the first of the month) as a date; None for anything else."""
-    match = _DATE.fullmatch(text.strip())
-    if not match or match.group(2).lower() not in _MONTHS:
-        return None
-    return datetime.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1) or 1))
 
 
 def is_retired(url: str, domains: tuple[str, ...]) -> bool:
@@ -197,8 +187,9 @@ def _archive_date(link: LineDict, document: Document, name: str, where: str,
         problems.add(name, f"archive_date must be a date written YYYY-MM-DD, not {override!r}",
                      line=link.line_of("archive_date"), entry=where)
         return None
-    on = document_date(document.date)
-    if on is None:
+    try:
+        return parse_document_date(document.date)  # read as the home page's status line reads it
+    except ValueError:
         problems.add(name, f"the date of {document.key!r} in documents.yaml ({document.date!r}) is not a date "
                      "such as '17 March 2010': give this url an archive_date", line=link.line, entry=where)
-    return on
+        return None
