@@ -14,6 +14,7 @@ from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 from .documents import Document
+from .fields import check_fields, check_schema
 from .recommendations import check_markdown_safety
 
 KINDS = {"guidance": "Guidance", "legislation": "Legislation", "report": "Reports and papers",
@@ -73,8 +74,7 @@ def load_register(path: Path, name: str, documents: Mapping[str, Document], prob
     if not isinstance(data, LineDict) or not isinstance(data.get("entries"), list):
         problems.add(name, "expected a mapping with an 'entries:' list", line=1)
         return Register({}, ())
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     domains = data.get("retired_domains") or []
     if not isinstance(domains, list) or not all(isinstance(d, str) and _HOST.fullmatch(d) for d in domains):
         problems.add(name, "retired_domains must list host names such as dcsf.gov.uk",
@@ -123,9 +123,7 @@ def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Doc
                      f"{entry_id!r}", line=item.line_of("id"), entry=f"entries[{index}]")
         return None
     known = {"id", "title", "kind", "publisher", "date", "aliases", "urls", "note"}
-    for key in (k for k in item if k not in known):
-        problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                     line=item.line_of(key), entry=entry_id)
+    check_fields(item, known, name, entry_id, problems)
     title = _text(item, "title", name, entry_id, problems, required=True)
     kind = item.get("kind")
     if kind not in KINDS:
@@ -162,9 +160,7 @@ def _links(item: LineDict, name: str, entry_id: str, documents: Mapping[str, Doc
             problems.add(name, f"url must be an http or https address as the source gives it, not {url!r}",
                          line=getattr(link, "line", item.line), entry=where)
             return None
-        for key in (k for k in link if k not in {"url", "given_in", "archive_date"}):
-            problems.add(name, f"unknown field '{key}' (expected url, given_in, archive_date)",
-                         line=link.line_of(key), entry=where)
+        check_fields(link, ("url", "given_in", "archive_date"), name, where, problems)
         if given_in not in documents:
             problems.add(name, f"given_in must be the key of the source document that gives the address "
                          f"({', '.join(documents)}), not {given_in!r}", line=link.line_of("given_in"), entry=where)

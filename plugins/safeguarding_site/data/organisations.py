@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
+from .fields import check_fields, check_schema
 
 if TYPE_CHECKING:
     from .recommendations import Recommendation
@@ -76,8 +77,7 @@ def load_organisations(path: Path, name: str, problems: Problems) -> Organisatio
             or not isinstance(data.get("sectors"), list):
         problems.add(name, "expected a mapping with 'sectors:' and 'organisations:' lists", line=1)
         return Organisations({}, {})
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     sectors: dict[str, Sector] = {}
     for index, entry in enumerate(data["sectors"]):
         key, title = (entry.get("key"), entry.get("name")) if isinstance(entry, LineDict) else (None, None)
@@ -112,9 +112,7 @@ def _load_organisation(entry: object, index: int, name: str, sectors: Mapping[st
                      f"{key!r}", line=entry.line_of("key"), entry=f"organisations[{index}]")
         return None
     known = {"key", "name", "sector", "named_as"}
-    for unknown in (k for k in entry if k not in known):
-        problems.add(name, f"unknown field '{unknown}' (expected one of {', '.join(sorted(known))})",
-                     line=entry.line_of(unknown), entry=key)
+    check_fields(entry, known, name, key, problems)
     title, sector, named_as = entry.get("name"), entry.get("sector"), entry.get("named_as")
     if not isinstance(title, str) or not title.strip():
         problems.add(name, "'name' must be the organisation's name", line=entry.line_of("name"), entry=key)

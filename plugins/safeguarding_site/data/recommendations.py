@@ -10,6 +10,7 @@ from pathlib import Path
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.plain_text import contains_quote, plain_text
+from .fields import check_fields, check_schema, misquoted
 
 COLUMNS = {
     "recommendation": "Lord Laming's recommendation (March 2009)",
@@ -92,8 +93,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
     if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
         problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
         return []
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     recs: list[Recommendation] = []
     seen: dict[int, int] = {}
     for index, entry in enumerate(data["recommendations"]):
@@ -126,10 +126,7 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
         return None
     seen[rid] = entry.line_of("id")
     known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
-    for key in entry:
-        if key not in known:
-            problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                         line=entry.line_of(key), entry=label)
+    check_fields(entry, known, name, label, problems)
     texts: dict[str, str] = {}
     for key in COLUMNS:
         value = entry.get(key)
@@ -167,8 +164,7 @@ def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allo
                      entry=label)
         return None
     if not contains_quote(texts[column], quote):
-        problems.add(name, f"quote {quote[:60]!r}… does not occur in {column}: copy the words exactly from "
-                     "that column", line=item.line_of("quote"), entry=label)
+        problems.add(name, misquoted(quote, column, "column"), line=item.line_of("quote"), entry=label)
         return None
     return column, quote.strip()
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..base.errors import DataError
 from ..text.headings import heading_text, slugify
-from .pages import ImportedPage
+from .pages import ImportedPage, numbered_block
 
 DOCUMENT = "one-year-on"
 SOURCE = "sources/2010-03-government-response-to-lord-laming-one-year-on.txt"
@@ -218,12 +218,7 @@ def _continues(before: str, after: str) -> bool:
 def _para_markdown(block: _Block, anchor: str) -> str:
     if block.number is None:
         return _escape_start(block.text)
-    n = block.number
-    noun = "paragraph" if anchor == "para" else "item"
-    return (
-        f'[{n}](#{anchor}-{n}){{ .para-num title="Link to {noun} {n}" }} {block.text}\n'
-        f"{{ #{anchor}-{n} .numbered }}"
-    )
+    return numbered_block(anchor, block.number, block.text)
 
 
 def _list_markdown(block: _Block) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..base.errors import DataError
+from ..data.documents import unknown_document
 from ..data.glossary import append_abbreviations
 from ..data.site_data import SiteData
 from ..linking.autolink import autolink
@@ -55,8 +56,7 @@ def page_markdown(markdown: str, *, page: str, meta: Mapping[str, Any], parts: S
         return markdown
     document = parts.data.documents.get(key)
     if document is None:
-        raise DataError(f"docs/{page}", f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml "
-                        f"(known: {', '.join(sorted(parts.data.documents))})")
+        raise DataError(f"docs/{page}", unknown_document(key, parts.data.documents))
     return add_document_header(markdown, page, document)
 
 

@@ -5,13 +5,10 @@ from __future__ import annotations
 from ..data.site_data import SiteData
 from ..data.working_together import Chapter
 from ..text.relative_links import relative
+from .phrases import PAGE_NAVIGATION, shown_title
 from .recommendations import quote_block
 
 OVERVIEW = "working-together/index.md"
-
-
-def _title(chapter: Chapter) -> str:
-    return chapter.title if chapter.confirmed else f"{chapter.title} (title unconfirmed)"
 
 
 def _official_text(data: SiteData, page: str) -> list[str]:
@@ -45,12 +42,12 @@ def overview_page(data: SiteData) -> str:
         for chapter in (c for c in wt.chapters.values() if c.part == number):
             recs = data.recommendations_for_chapter(chapter.number)
             rec_links = ", ".join(f"[{r.id}]({relative(page, r.page)})" for r in recs) or "None named"
-            lines.append(f"| {chapter.number} | [{_title(chapter)}]({relative(page, chapter.page)}) | {rec_links} |")
+            title = shown_title(chapter.title, chapter.confirmed)
+            lines.append(f"| {chapter.number} | [{title}]({relative(page, chapter.page)}) | {rec_links} |")
         lines.append("")
     if wt.appendices:
         lines += ["## Appendices { #appendices }", ""]
-        lines += [f"- Appendix {a.number}: {a.title}{'' if a.confirmed else ' (title unconfirmed)'}"
-                  for a in wt.appendices]
+        lines += [f"- Appendix {a.number}: {shown_title(a.title, a.confirmed)}" for a in wt.appendices]
         lines.append("")
     return "\n".join(lines)
 
@@ -67,8 +64,8 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
     part = wt.parts.get(chapter.part, "")
     lines = [
         "---", f"title: 'Chapter {n}: {chapter.title.replace(chr(39), chr(39) * 2)}'", f"chapter: {n}", "---", "",
-        f"# Chapter {n}: {_title(chapter)}", "",
-        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
+        f"# Chapter {n}: {shown_title(chapter.title, chapter.confirmed)}", "",
+        " · ".join(nav), PAGE_NAVIGATION, "",
         f"*Working Together to Safeguard Children* (2010), [Part {chapter.part}: {part}]"
         f"({relative(page, OVERVIEW, f'part-{chapter.part}')}).", "",
     ]
