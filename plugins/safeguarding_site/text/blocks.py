@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 
 from .front_matter import front_matter_end
-from .headings import heading_text, slugify, unique_id
+from .headings import HEADING, heading_text, slugify, unique_id
 from .plain_text import plain_text
 
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*$")
 _HEADING_ID = re.compile(r"[ \t]*\{[^{}]*?#([\w:.-]+)[^{}]*\}$")
 _NUMBERED = re.compile(r"\{[^{}\n]*#((para|item)-(\d+))\b[^{}\n]*\}")
 _FOOTNOTE = re.compile(r"^\[\^([^\]\n]+)\]:")
@@ -73,7 +72,7 @@ def page_blocks(page: str, markdown: str, document_name: str, *, first_page: boo
 
     for line in markdown[offset:].splitlines(keepends=True):
         bare = line.splitlines()[0]
-        if match := _HEADING.match(bare):
+        if match := HEADING.match(bare):
             flush()
             numbered = None
             explicit = _HEADING_ID.search(match.group(2))

@@ -14,6 +14,10 @@ from markdown.extensions import toc
 # mkdocs.yml's toc sets no ``slugify``, so the site's ids are Python-Markdown's default slugify with "-".
 SEPARATOR = "-"
 
+# A heading line: the hashes and the heading's Markdown. Any indentation: a heading inside an admonition or
+# a list is indented, and toc gives it an id all the same.
+HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
+
 _TRAILING_ATTR_LIST = re.compile(r"[ \t]*\{:?[^{}\n]*\}[ \t]*$")
 _TRAILING_HASHES = re.compile(r"[ \t]+#+$")
 _IMAGE_OR_LINK_TEXT = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .front_matter import front_matter
-from .headings import heading_text, slugify, unique_id
+from .headings import HEADING, heading_text, slugify, unique_id
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -30,7 +30,6 @@ _INLINE_LINK = re.compile(
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
 _ATTR_TOKEN = re.compile(r"""#[\w:.-]+|\.[\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)""")
-_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _HTML_ID = re.compile(r"""(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\n]+)\]:", re.MULTILINE)
@@ -148,7 +147,7 @@ def anchors(text: str, original: str | None = None) -> list[Anchor]:
             value = next(group for group in match.groups()[1:] if group is not None)
             found.append(Anchor(html.unescape(value), line(offset), True))
     used = {anchor.id for anchor in found}
-    for match in _HEADING.finditer(text):
+    for match in HEADING.finditer(text):
         raw = match.group(2) if original is None else original[match.start(2): match.end(2)]
         if any(t.startswith("#") for _, tokens in attr_list_tokens(raw) for t in tokens) or not raw.strip("# "):
             continue  # an explicit { #id }, already found; or a line of hashes that is no heading
