@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict
@@ -20,6 +20,11 @@ def check_fields(entry: LineDict, known: Collection[str], name: str, label: str,
     for key in (k for k in entry if k not in known):
         problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
                      line=entry.line_of(key), entry=label)
+
+
+def not_one_of(field: str, choices: Iterable[str], value: object) -> str:
+    """The message for a value that must be one of a fixed list."""
+    return f"{field} must be one of {', '.join(choices)}, not {value!r}"
 
 
 def misquoted(quote: str, where: str, text: str) -> str:

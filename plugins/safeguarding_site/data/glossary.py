@@ -13,7 +13,7 @@ from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import Block, comparable, page_blocks
 from ..text.front_matter import document_key
 from .documents import Document
-from .fields import check_fields, check_schema, misquoted
+from .fields import check_fields, check_schema, misquoted, not_one_of
 from .recommendations import COLUMNS, Recommendation, check_markdown_safety
 
 # Letters, digits, "&" and "()" as the sources print them (A&E, C4EO, DA(FCY)), words separated by spaces.
@@ -157,7 +157,7 @@ def _load_source(entry: LineDict, name: str, term: str, expansion: str, recs: Ma
         problems.add(name, f"no recommendation {rec_id!r}", line=source.line_of("recommendation"), entry=term)
         return None
     if column not in COLUMNS:
-        problems.add(name, f"source.column must be one of {', '.join(COLUMNS)}, not {column!r}",
+        problems.add(name, not_one_of("source.column", COLUMNS, column),
                      line=source.line_of("column"), entry=term)
         return None
     if words not in comparable(recs[rec_id].column(column)):

@@ -14,7 +14,7 @@ from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 from .documents import Document
-from .fields import check_fields, check_schema
+from .fields import check_fields, check_schema, not_one_of
 from .recommendations import check_markdown_safety
 
 KINDS = {"guidance": "Guidance", "legislation": "Legislation", "report": "Reports and papers",
@@ -127,7 +127,7 @@ def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Doc
     title = _text(item, "title", name, entry_id, problems, required=True)
     kind = item.get("kind")
     if kind not in KINDS:
-        problems.add(name, f"kind must be one of {', '.join(KINDS)}, not {kind!r}", line=item.line_of("kind"),
+        problems.add(name, not_one_of("kind", KINDS, kind), line=item.line_of("kind"),
                      entry=entry_id)
         return None
     publisher = _text(item, "publisher", name, entry_id, problems, required=False)

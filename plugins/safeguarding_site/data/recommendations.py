@@ -10,7 +10,8 @@ from pathlib import Path
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.plain_text import contains_quote, plain_text
-from .fields import check_fields, check_schema, misquoted
+from .fields import check_fields, check_schema, misquoted, not_one_of
+from .working_together import WORKING_TOGETHER
 
 COLUMNS = {
     "recommendation": "Lord Laming's recommendation (March 2009)",
@@ -156,7 +157,7 @@ def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allo
               problems: Problems) -> tuple[str, str] | None:
     column, quote = item.get("column"), item.get("quote")
     if column not in allowed:
-        problems.add(name, f"column must be one of {', '.join(allowed)}, not {column!r}",
+        problems.add(name, not_one_of("column", allowed, column),
                      line=item.line_of("column"), entry=label)
         return None
     if not isinstance(quote, str) or not quote.strip():
@@ -203,11 +204,10 @@ def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], pro
             continue
         kind = item.get("kind")
         if kind not in MENTION_KINDS:
-            problems.add(name, f"kind must be one of {', '.join(MENTION_KINDS)}, not {kind!r}",
+            problems.add(name, not_one_of("kind", MENTION_KINDS, kind),
                          line=item.line_of("kind"), entry=where)
             continue
-        mention_name = item.get("name") or ("Working Together to Safeguard Children" if kind == MENTION_KINDS[0]
-                                            else None)
+        mention_name = item.get("name") or (WORKING_TOGETHER if kind == MENTION_KINDS[0] else None)
         if not isinstance(mention_name, str):
             problems.add(name, f"a {kind} mention needs a name", line=item.line, entry=where)
             continue

@@ -8,6 +8,9 @@ from pathlib import Path
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 
+# The guidance's short title, as the sources and the site name it (working-together.yaml gives the full one).
+WORKING_TOGETHER = "Working Together to Safeguard Children"
+
 
 @dataclass(frozen=True)
 class Section:

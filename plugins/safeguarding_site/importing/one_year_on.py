@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..base.errors import DataError
-from ..text.headings import heading_text, slugify
+from ..text.headings import HEADING, heading_text, slugify
 from .pages import ImportedPage, numbered_block
 
 DOCUMENT = "one-year-on"
@@ -28,7 +28,6 @@ _BOX_LABEL = "Case study: "
 # The three paragraph-number notations: "- 5 text", "- 18** text", "**11** text".
 _NUMBERED = re.compile(r"^(?:- (\d+)(?:\*\*)? |\*\*(\d+)\*\* )(.*)$")
 _ITEM = re.compile(r"^ {0,3}- (.*)$")
-_HEADING = re.compile(r"^(#{1,6}) (.*)$")
 _FOOTNOTE_SUP = re.compile(r"^<sup>(\d+)</sup> (.*)$")
 _FOOTNOTE_BARE = re.compile(r"^(\d{1,2}) (<http.*|\*.*)$")
 _AUTOLINK_LINE = re.compile(r"^<https?://[^>\s]+>$")
@@ -102,7 +101,7 @@ def _escape_start(text: str) -> str:
 
 def _read_contents(lines: list[str]) -> tuple[str, list[tuple[str, bool]], int]:
     """The title, the Contents entries (text, is_bold) without page numbers, and the line after them."""
-    title = next((m[2] for m in map(_HEADING.match, lines) if m and m[1] == "#"), None)
+    title = next((m[2] for m in map(HEADING.match, lines) if m and m[1] == "#"), None)
     if title is None:
         raise _error("no title heading")
     try:
@@ -111,7 +110,7 @@ def _read_contents(lines: list[str]) -> tuple[str, list[tuple[str, bool]], int]:
         raise _error("no Contents heading") from None
     entries: list[tuple[str, bool]] = []
     i = start + 1
-    while i < len(lines) and not _HEADING.match(lines[i]):
+    while i < len(lines) and not HEADING.match(lines[i]):
         raw = lines[i].strip()
         if raw:
             name, _, page = raw.rpartition("\t")
@@ -125,7 +124,7 @@ def _read_contents(lines: list[str]) -> tuple[str, list[tuple[str, bool]], int]:
 
 def _find_pages(lines: list[str], entries: list[tuple[str, bool]], after: int) -> list[_Page]:
     """Pages named by the bold Contents entries, each running from its heading to the next one's."""
-    headings = [(i, _norm(m[2])) for i, m in ((i, _HEADING.match(s)) for i, s in enumerate(lines)) if m]
+    headings = [(i, _norm(m[2])) for i, m in ((i, HEADING.match(s)) for i, s in enumerate(lines)) if m]
     headings = [(i, h) for i, h in headings if i >= after]
 
     def locate(entry: str) -> int:
@@ -159,7 +158,7 @@ def _find_pages(lines: list[str], entries: list[tuple[str, bool]], after: int) -
             slug = slugs[_norm(name)]
         else:
             raise _error(f"Contents entry {name!r} is not a chapter, an annex or the foreword")
-        heading = _HEADING.match(lines[start])
+        heading = HEADING.match(lines[start])
         assert heading is not None
         title = " ".join(heading[2].replace("**", "").split())
         pages.append(_Page(slug, title, start, end, sections))
@@ -188,7 +187,7 @@ def _classify(lines: list[str], page: _Page, footnotes: dict[int, tuple[str, int
             footnotes[number] = (_inline(footnote[2], line), line)
             last_footnote = number
             continue
-        heading = _HEADING.match(raw)
+        heading = HEADING.match(raw)
         numbered = _NUMBERED.match(raw)
         item = _ITEM.match(raw)
         previous = blocks[-1] if blocks else None

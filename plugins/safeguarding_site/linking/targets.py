@@ -9,11 +9,12 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
 
+from ..data.working_together import WORKING_TOGETHER
 from ..text.front_matter import document_key
 
 # How the sources name Working Together, typos included; longest first so the full title wins.
 WORKING_TOGETHER_TITLES = (
-    "Working Together to Safeguard Children",
+    WORKING_TOGETHER,
     "Working Together to Safeguarding Children",  # the Chief Adviser's report, twice
     "Working Together",
 )
