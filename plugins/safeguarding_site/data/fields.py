@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 
 from ..base.errors import Problems
@@ -20,6 +21,21 @@ def check_fields(entry: LineDict, known: Collection[str], name: str, label: str,
     for key in (k for k in entry if k not in known):
         problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
                      line=entry.line_of(key), entry=label)
+
+
+def entry_key(entry: object, field: str, pattern: re.Pattern[str], purpose: str, name: str, label: str,
+                problems: Problems, fields: str) -> str | None:
+    """The entry's identifying ``field``, if the entry is a mapping (of ``fields``) and the value matches
+    ``pattern`` (lower-case words joined by hyphens, for an address); otherwise None, with the problem reported."""
+    if not isinstance(entry, LineDict):
+        problems.add(name, f"expected a mapping with {fields}", entry=label)
+        return None
+    value = entry.get(field)
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        problems.add(name, f"'{field}' must be lower-case words joined by hyphens ({purpose}), not {value!r}",
+                     line=entry.line_of(field), entry=label)
+        return None
+    return value
 
 
 def not_one_of(field: str, choices: Iterable[str], value: object) -> str:

@@ -14,7 +14,7 @@ from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 from .documents import Document
-from .fields import check_fields, check_schema, not_one_of
+from .fields import check_fields, check_schema, entry_key, not_one_of
 from .recommendations import check_markdown_safety
 
 KINDS = {"guidance": "Guidance", "legislation": "Legislation", "report": "Reports and papers",
@@ -113,15 +113,11 @@ def _text(item: LineDict, key: str, name: str, label: str, problems: Problems, *
 
 def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Document], domains: tuple[str, ...],
                 problems: Problems) -> Entry | None:
-    if not isinstance(item, LineDict):
-        problems.add(name, "expected a mapping with id, title, kind, publisher, date and urls",
-                     entry=f"entries[{index}]")
+    entry_id = entry_key(item, "id", _ID, "it is the entry's link anchor", name, f"entries[{index}]", problems,
+                         "id, title, kind, publisher, date and urls")
+    if entry_id is None:
         return None
-    entry_id = item.get("id")
-    if not isinstance(entry_id, str) or not _ID.fullmatch(entry_id):
-        problems.add(name, f"'id' must be lower-case words joined by hyphens (it is the entry's link anchor), not "
-                     f"{entry_id!r}", line=item.line_of("id"), entry=f"entries[{index}]")
-        return None
+    assert isinstance(item, LineDict)
     known = {"id", "title", "kind", "publisher", "date", "aliases", "urls", "note"}
     check_fields(item, known, name, entry_id, problems)
     title = _text(item, "title", name, entry_id, problems, required=True)

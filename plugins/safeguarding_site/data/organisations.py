@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
-from .fields import check_fields, check_schema
+from .fields import check_fields, check_schema, entry_key
 
 if TYPE_CHECKING:
     from .recommendations import Recommendation
@@ -103,14 +103,11 @@ def load_organisations(path: Path, name: str, problems: Problems) -> Organisatio
 
 def _load_organisation(entry: object, index: int, name: str, sectors: Mapping[str, Sector],
                        problems: Problems) -> Organisation | None:
-    if not isinstance(entry, LineDict):
-        problems.add(name, "expected a mapping with key, name, sector and named_as", entry=f"organisations[{index}]")
+    key = entry_key(entry, "key", _KEY, "it is the page's address", name, f"organisations[{index}]", problems,
+                    "key, name, sector and named_as")
+    if key is None:
         return None
-    key = entry.get("key")
-    if not isinstance(key, str) or not _KEY.fullmatch(key):
-        problems.add(name, f"'key' must be lower-case words joined by hyphens (it is the page's address), not "
-                     f"{key!r}", line=entry.line_of("key"), entry=f"organisations[{index}]")
-        return None
+    assert isinstance(entry, LineDict)
     known = {"key", "name", "sector", "named_as"}
     check_fields(entry, known, name, key, problems)
     title, sector, named_as = entry.get("name"), entry.get("sector"), entry.get("named_as")

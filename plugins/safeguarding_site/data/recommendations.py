@@ -170,17 +170,24 @@ def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allo
     return column, quote.strip()
 
 
-def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
-                  problems: Problems):
-    items = entry.get("implemented_by") or []
+def _listed(entry: LineDict, key: str, fields: str, name: str, label: str, problems: Problems):
+    """(where, item) for each mapping in the entry's list ``key``; a list that is not one, or an item that is
+    not a mapping (of ``fields``), is reported instead."""
+    items = entry.get(key) or []
     if not isinstance(items, list):
-        problems.add(name, "implemented_by must be a list", line=entry.line_of("implemented_by"), entry=label)
+        problems.add(name, f"{key} must be a list", line=entry.line_of(key), entry=label)
         return
     for i, item in enumerate(items):
-        where = f"{label}: implemented_by[{i}]"
-        if not isinstance(item, LineDict):
-            problems.add(name, "expected chapter, column and quote", entry=where)
-            continue
+        where = f"{label}: {key}[{i}]"
+        if isinstance(item, LineDict):
+            yield where, item
+        else:
+            problems.add(name, f"expected {fields}", entry=where)
+
+
+def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
+                  problems: Problems):
+    for where, item in _listed(entry, "implemented_by", "chapter, column and quote", name, label, problems):
         chapter = item.get("chapter")
         # Type first: a list or mapping here cannot be looked up in a set, and 3.0 is not chapter 3.
         if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
@@ -193,15 +200,7 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
 
 
 def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], problems: Problems):
-    items = entry.get("mentions") or []
-    if not isinstance(items, list):
-        problems.add(name, "mentions must be a list", line=entry.line_of("mentions"), entry=label)
-        return
-    for i, item in enumerate(items):
-        where = f"{label}: mentions[{i}]"
-        if not isinstance(item, LineDict):
-            problems.add(name, "expected kind, name, column and quote", entry=where)
-            continue
+    for where, item in _listed(entry, "mentions", "kind, name, column and quote", name, label, problems):
         kind = item.get("kind")
         if kind not in MENTION_KINDS:
             problems.add(name, not_one_of("kind", MENTION_KINDS, kind),
