@@ -14,9 +14,9 @@ from safeguarding_site.data.organisations import (
     Organisations,
     load_organisations,
     subjects,
-    validate_addressed_to,
     who_must_act,
 )
+from safeguarding_site.data.recommendations import validate_addressed_to
 from safeguarding_site.data.site_data import SiteData, load_site_data
 from safeguarding_site.pages.organisations import (
     INDEX,

@@ -15,7 +15,8 @@ from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking.autolink import autolink, find_references
 from safeguarding_site.linking.reference_patterns import TABLE
-from safeguarding_site.linking.targets import LinkTargets, build_link_targets, front_matter_document
+from safeguarding_site.linking.targets import LinkTargets, build_link_targets
+from safeguarding_site.text.front_matter import document_key
 from site_markdown import EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -361,7 +362,7 @@ def test_targets_index_annexes_and_paragraphs_from_the_pages(targets: LinkTarget
                                                                  "B": "chief-adviser/annex-b.md"}
     assert targets.documents["letter-2010-03-17"].annexes == {}
     assert 99 not in targets.evidence  # evidence for a chapter Working Together does not have is dropped
-    assert front_matter_document("---\ntitle: x\ndocument: 'chief-adviser'\n---\n") == "chief-adviser"
+    assert document_key("---\ntitle: x\ndocument: 'chief-adviser'\n---\n") == "chief-adviser"
 
 
 _FRAGMENTS = [text for _, text, _ in CASES if not text.startswith(("---", "```", "#", "!!!", "*["))]

@@ -156,7 +156,7 @@ EXPECTED_CHAPTERS = {
         Place("recommendations/1.md", "rec-1-progress", f"Recommendation 1, {PROGRESS}", ("Chapter 4",))),
     5: (Place(OYO2, "para-26", "One Year On, paragraph 26", ("Chapters 4 and 5 of *Working Together*",)),),
     8: (Place(OYO2, "para-24", "One Year On, paragraph 24", ("Chapter 8 of *Working Together*",)),
-        Place(OYO2, "fn:6", "One Year On, 2. Progress, footnote 6", ("Chapter 8 of *Working Together*",)),
+        Place(OYO2, "fn:6", "One Year On, footnote 6", ("Chapter 8 of *Working Together*",)),
         Place(CA4, "serious-case-reviews", "The Chief Adviser's first annual report, Serious Case Reviews",
               ("Chapter 8 of Working Together to Safeguarding Children",)),
         Place(CA4, "para-61", "The Chief Adviser's first annual report, paragraph 61",
@@ -222,7 +222,7 @@ def test_chapter_section_links_each_place_relative_to_the_chapter_page(built: Ba
         "## Referred to in { #referred-to-in }",
         "",
         "- [One Year On, paragraph 24](../one-year-on/chapter-2.md#para-24): “Chapter 8 of *Working Together*”",
-        "- [One Year On, 2. Progress, footnote 6](../one-year-on/chapter-2.md#fn:6): “Chapter 8 of *Working Together*”",
+        "- [One Year On, footnote 6](../one-year-on/chapter-2.md#fn:6): “Chapter 8 of *Working Together*”",
         "- [The Chief Adviser's first annual report, Serious Case Reviews](../chief-adviser/chapter-4.md"
         "#serious-case-reviews): “Chapter 8 of Working Together to Safeguarding Children”",
         "- [The Chief Adviser's first annual report, paragraph 61](../chief-adviser/chapter-4.md#para-61): "

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from markdown.extensions.toc import slugify as markdown_slugify
 from safeguarding_site.checks.project import read_project
-from safeguarding_site.text.markdown_scan import anchors, heading_words, links, slugify, without_code
+from safeguarding_site.text.headings import heading_text, slugify
+from safeguarding_site.text.markdown_scan import anchors, links, without_code
 
 # Ids the plugin adds while building: check's pages are the assembled ones, so it knows them all.
 ADDED_BY_THE_PLUGIN: set[str] = set()
@@ -47,8 +48,8 @@ def test_slugs_match_python_markdown(heading: str) -> None:
 
     html = markdown.markdown(f"# {heading}", extensions=["toc"])
     expected = re.search(r'id="([^"]*)"', html).group(1)
-    assert slugify(heading_words(heading)) == expected
-    assert markdown_slugify(heading_words(heading), "-") == expected
+    assert slugify(heading_text(heading)) == expected
+    assert markdown_slugify(heading_text(heading), "-") == expected
 
 
 def test_anchors_agree_with_the_built_site(built_site: Path, root: Path) -> None:

@@ -64,14 +64,13 @@ def test_generated_paths_and_sections(links: CrossLinks, data: SiteData) -> None
 def test_a_broken_data_file_is_reported_with_the_others(root: Path, tmp_path: Path, data: SiteData) -> None:
     cross_refs = tmp_path / "cross_refs"
     cross_refs.mkdir()
-    for name in ("glossary.yaml", "guidance.yaml", "organisations.yaml"):
+    for name in ("glossary.yaml", "guidance.yaml"):
         (cross_refs / name).write_text((root / "cross_refs" / name).read_text(encoding="utf-8"), encoding="utf-8")
     (cross_refs / "glossary.yaml").write_text("terms: [\n", encoding="utf-8")
-    text = (cross_refs / "organisations.yaml").read_text(encoding="utf-8")
-    (cross_refs / "organisations.yaml").write_text(text.replace("sector: police\n", "sector: policing\n"),
-                                                   encoding="utf-8")
+    text = (cross_refs / "guidance.yaml").read_text(encoding="utf-8")
+    (cross_refs / "guidance.yaml").write_text(text.replace("kind: legislation\n", "kind: law\n", 1), encoding="utf-8")
     with pytest.raises(DataErrors) as info:
         load_cross_link_data(cross_refs, data, display_root=tmp_path)
     messages = [str(e) for e in info.value.errors]
     assert any(m.startswith("cross_refs/glossary.yaml:") and "YAML syntax error" in m for m in messages), messages
-    assert any(m.startswith("cross_refs/organisations.yaml:") and "sector 'policing'" in m for m in messages)
+    assert any(m.startswith("cross_refs/guidance.yaml:") and "'law'" in m for m in messages), messages

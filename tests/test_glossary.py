@@ -18,7 +18,8 @@ from safeguarding_site.data.glossary import (
 )
 from safeguarding_site.data.site_data import SiteData, load_site_data
 from safeguarding_site.pages.glossary import GLOSSARY, glossary_page
-from safeguarding_site.text.blocks import comparable, document_key, page_anchors
+from safeguarding_site.text.blocks import comparable, page_anchors
+from safeguarding_site.text.front_matter import document_key
 from source_pages import source_pages
 
 NAME = "cross_refs/glossary.yaml"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
 import pytest
 from safeguarding_site.base.errors import Problems
-from safeguarding_site.data.guidance import Register, archive_url, document_date, is_retired, load_register
+from safeguarding_site.data.guidance import Register, archive_url, is_retired, load_register
 from safeguarding_site.data.site_data import SiteData, load_site_data
 from safeguarding_site.linking.citations import (
     Citation,
@@ -21,7 +23,8 @@ from safeguarding_site.linking.citations import (
     phrase_table,
 )
 from safeguarding_site.pages.guidance import PAGE, guidance_section, supporting_guidance_page
-from safeguarding_site.text.blocks import document_key, page_anchors
+from safeguarding_site.text.blocks import page_anchors
+from safeguarding_site.text.front_matter import document_key
 from source_pages import source_pages
 
 NAME = "cross_refs/guidance.yaml"
@@ -119,10 +122,8 @@ def test_retired_domains_get_an_archive_address_built_from_the_citing_documents_
     assert not is_retired("https://ofstedgov.com/x", domains)
 
 
-def test_document_dates_and_archive_addresses() -> None:
-    assert document_date("17 March 2010") == datetime.date(2010, 3, 17)
-    assert document_date("March 2010") == datetime.date(2010, 3, 1)
-    assert document_date("Spring 2010") is None
+def test_archive_addresses() -> None:
+    # Document dates are read by base.dates.parse_document_date (tests/test_status_line.py).
     assert archive_url("http://www.dh.gov.uk/a?b=c&", datetime.date(2009, 2, 3)) == \
         "https://webarchive.nationalarchives.gov.uk/ukgwa/20090203000000/http://www.dh.gov.uk/a?b=c&"
 
@@ -198,3 +199,16 @@ def test_register_mistakes_name_file_line_and_entry(root: Path, tmp_path: Path, 
     line = text[:text.index(at)].count("\n") + 1
     errors = [str(e) for e in problems.errors]
     assert any(e.startswith(f"{NAME}:{line}: ") and message in e for e in errors), (line, errors)
+
+
+def test_a_citing_document_date_the_archive_rule_cannot_read_asks_for_an_archive_date(
+        root: Path, tmp_path: Path, data: SiteData) -> None:
+    # The date is read as the home page's status line reads it (base.dates): "spring 2010" is no date.
+    documents = {**data.documents, "chief-adviser": replace(data.documents["chief-adviser"], date="spring 2010")}
+    path = tmp_path / "guidance.yaml"
+    shutil.copy(root / "cross_refs/guidance.yaml", path)
+    problems = Problems()
+    register = load_register(path, NAME, documents, problems)
+    assert register.entries["laming-progress-report"].links[0].archive is None
+    assert any("laming-progress-report: urls[0]: the date of 'chief-adviser' in documents.yaml ('spring 2010') is "
+               "not a date such as '17 March 2010': give this url an archive_date" in str(e) for e in problems.errors)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from safeguarding_site.text.blocks import comparable, document_key, page_anchors, page_blocks
+from safeguarding_site.text.blocks import comparable, page_anchors, page_blocks
+from safeguarding_site.text.front_matter import document_key
 
 PAGE = """---
 title: 2. Progress
@@ -61,3 +62,12 @@ def test_front_matter_document_key_and_anchors() -> None:
 def test_comparable_text_drops_markup_and_straightens_quotes() -> None:
     text = "### Children’s *Plan*[^1] – see [the plan](http://x.uk) { #id }"
     assert comparable(text) == "Children's Plan - see the plan"
+
+
+def test_each_block_knows_where_it_starts_in_the_page() -> None:
+    # "Referred to in" places a reference by these offsets (front matter included), so they must be exact.
+    blocks = page_blocks("one-year-on/chapter-2.md", PAGE, "One Year On")
+    assert blocks[0].start == PAGE.index("# 2. Progress")
+    for block in blocks:
+        assert PAGE[block.start:].startswith(block.text.split("\n")[0]), block
+    assert [b.start for b in blocks] == sorted(b.start for b in blocks)

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import YAML_RE
 from safeguarding_site.text.protected_spans import MASK, masked, merge_spans, protected_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # The patterns as first written (one regex each, every one tried on every page): the specification.
 _OBVIOUS = tuple(re.compile(p, flags) for p, flags in (
-    (r"\A---\n.*?\n(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE),
+    (YAML_RE.pattern, re.DOTALL),  # front matter, as MkDocs takes it off
     (r"^([ \t]*)(`{3,}|~{3,}).*?(?:^\1\2[ \t]*$|\Z)", re.DOTALL | re.MULTILINE),
     (r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL),
     (r"<!--.*?-->", re.DOTALL),

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from ..base.errors import DataError
 from ..base.yaml_lines import load_yaml_text
+from ..data.documents import unknown_document
 from ..data.site_data import SiteData
 from ..pages.download import ZIP_URI
 from ..pages.site import AssembledSite
@@ -187,8 +188,7 @@ def front_matter_problems(page: Page, documents: set[str] | None) -> list[DataEr
     key = (meta or {}).get("document")
     if key is not None and documents is not None and key not in documents:
         line = 1 + next((i for i, text in enumerate(raw.split("\n"), 1) if text.startswith("document:")), 1)
-        return [DataError(page.name, f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml: "
-                          f"use one of {', '.join(sorted(documents))}", line=line)]
+        return [DataError(page.name, unknown_document(key, documents), line=line)]
     return []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,12 @@ from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 
 DOCUMENT_FIELDS = ("key", "title", "short_title", "author", "date", "source", "path", "copyright")
+
+
+def unknown_document(key: str, known: Iterable[str]) -> str:
+    """The message for a page whose front matter names a document documents.yaml does not have."""
+    return (f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml: use one of "
+            f"{', '.join(sorted(known))}")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..base.errors import DataError, Problems
 from ..base.yaml_lines import LineDict, load_yaml
-from ..text.blocks import Block, comparable, document_key, page_blocks
+from ..text.blocks import Block, comparable, page_blocks
+from ..text.front_matter import document_key
 from .documents import Document
+from .fields import check_fields, check_schema, misquoted, not_one_of
 from .recommendations import COLUMNS, Recommendation, check_markdown_safety
 
 # Letters, digits, "&" and "()" as the sources print them (A&E, C4EO, DA(FCY)), words separated by spaces.
@@ -61,8 +63,7 @@ def load_glossary(path: Path, name: str, recommendations: Sequence[Recommendatio
     if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
         problems.add(name, "expected a mapping with a 'terms:' list", line=1)
         return Glossary(())
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     recs = {rec.id: rec for rec in recommendations}
     terms: list[Term] = []
     seen: dict[str, int] = {}
@@ -97,10 +98,7 @@ def _load_term(entry: LineDict, index: int, name: str, recs: Mapping[int, Recomm
                      line=entry.line_of("term"), entry=f"terms[{index}]")
         return None
     known = {"term", "other_forms", "expansion", "source", "note"}
-    for key in entry:
-        if key not in known:
-            problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                         line=entry.line_of(key), entry=term)
+    check_fields(entry, known, name, term, problems)
     others = entry.get("other_forms") or []
     if not isinstance(others, list) or not all(isinstance(f, str) and _TERM.fullmatch(f) for f in others):
         problems.add(name, "'other_forms' must be a list of abbreviations (e.g. [LSCBs])",
@@ -159,11 +157,11 @@ def _load_source(entry: LineDict, name: str, term: str, expansion: str, recs: Ma
         problems.add(name, f"no recommendation {rec_id!r}", line=source.line_of("recommendation"), entry=term)
         return None
     if column not in COLUMNS:
-        problems.add(name, f"source.column must be one of {', '.join(COLUMNS)}, not {column!r}",
+        problems.add(name, not_one_of("source.column", COLUMNS, column),
                      line=source.line_of("column"), entry=term)
         return None
     if words not in comparable(recs[rec_id].column(column)):
-        problems.add(name, f"quote {quote[:60]!r}… does not occur in recommendation {rec_id}'s {column}",
+        problems.add(name, misquoted(quote, f"recommendation {rec_id}'s {column}", "column"),
                      line=source.line_of("quote"), entry=term)
         return None
     return Source(quote.strip(), recommendation=rec_id, column=column)
@@ -199,8 +197,8 @@ def check_page_sources(glossary: Glossary, pages: Mapping[str, str], file: str) 
             errors.append(DataError(file, f"source.page {source.page!r} is not a page under docs/", line=term.line,
                                     entry=term.term))
         elif locate(source, pages, {}) is None:
-            errors.append(DataError(file, f"quote {source.quote[:60]!r}… does not occur in {source.page}: copy the "
-                                    "words exactly from that page", line=term.line, entry=term.term))
+            errors.append(DataError(file, misquoted(source.quote, source.page, "page"), line=term.line,
+                                    entry=term.term))
     return errors
 
 

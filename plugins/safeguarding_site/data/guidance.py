@@ -9,20 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..base.dates import parse_document_date
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 from .documents import Document
+from .fields import check_fields, check_schema, entry_key, not_one_of
 from .recommendations import check_markdown_safety
+from .web_archive import archive_url
 
 KINDS = {"guidance": "Guidance", "legislation": "Legislation", "report": "Reports and papers",
          "web page": "Web pages"}
-ARCHIVE = "https://webarchive.nationalarchives.gov.uk/ukgwa/{stamp}000000/{url}"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
-_MONTHS = {name: number for number, name in enumerate(
-    ("january february march april may june july august september october november december").split(), start=1)}
-_DATE = re.compile(r"(?:(\d{1,2}) )?([A-Za-z]+) (\d{4})")
 
 
 @dataclass(frozen=True)
@@ -81,25 +80,10 @@ def _on(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
-def document_date(text: str) -> datetime.date | None:
-    """"17 March 2010" or "March 2010" (the first of the month) as a date; None for anything else."""
-    match = _DATE.fullmatch(text.strip())
-    if not match or match.group(2).lower() not in _MONTHS:
-        return None
-    return datetime.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1) or 1))
-
-
 def is_retired(url: str, domains: tuple[str, ...]) -> bool:
     return _on((urlsplit(url).hostname or "").lower(), domains)
 
 
-def archive_url(url: str, on: datetime.date) -> str:
-    """The UK Government Web Archive's address for ``url`` as it was around ``on``.
-
-    Built by rule, never looked up: the archive answers a timestamped address with its capture nearest to
-    that moment, so the date the source gave the address (when it is known to have worked) finds it.
-    """
-    return ARCHIVE.format(stamp=on.strftime("%Y%m%d"), url=url)
 
 
 def load_register(path: Path, name: str, documents: Mapping[str, Document], problems: Problems) -> Register:
@@ -107,8 +91,7 @@ def load_register(path: Path, name: str, documents: Mapping[str, Document], prob
     if not isinstance(data, LineDict) or not isinstance(data.get("entries"), list):
         problems.add(name, "expected a mapping with an 'entries:' list", line=1)
         return Register({}, ())
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     domains = _hosts(data, "retired_domains", name, problems)
     official = _hosts(data, "official_domains", name, problems)
     misprints = _misprints(data, name, problems)
@@ -169,23 +152,17 @@ def _text(item: LineDict, key: str, name: str, label: str, problems: Problems, *
 
 def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Document], domains: tuple[str, ...],
                 official: tuple[str, ...], misprints: Mapping[str, str], problems: Problems) -> Entry | None:
-    if not isinstance(item, LineDict):
-        problems.add(name, "expected a mapping with id, title, kind, publisher, date and urls",
-                     entry=f"entries[{index}]")
+    entry_id = entry_key(item, "id", _ID, "it is the entry's link anchor", name, f"entries[{index}]", problems,
+                         "id, title, kind, publisher, date and urls")
+    if entry_id is None:
         return None
-    entry_id = item.get("id")
-    if not isinstance(entry_id, str) or not _ID.fullmatch(entry_id):
-        problems.add(name, f"'id' must be lower-case words joined by hyphens (it is the entry's link anchor), not "
-                     f"{entry_id!r}", line=item.line_of("id"), entry=f"entries[{index}]")
-        return None
+    assert isinstance(item, LineDict)
     known = {"id", "title", "kind", "publisher", "date", "aliases", "urls", "note"}
-    for key in (k for k in item if k not in known):
-        problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                     line=item.line_of(key), entry=entry_id)
+    check_fields(item, known, name, entry_id, problems)
     title = _text(item, "title", name, entry_id, problems, required=True)
     kind = item.get("kind")
     if kind not in KINDS:
-        problems.add(name, f"kind must be one of {', '.join(KINDS)}, not {kind!r}", line=item.line_of("kind"),
+        problems.add(name, not_one_of("kind", KINDS, kind), line=item.line_of("kind"),
                      entry=entry_id)
         return None
     publisher = _text(item, "publisher", name, entry_id, problems, required=False)
@@ -218,9 +195,7 @@ def _links(item: LineDict, name: str, entry_id: str, documents: Mapping[str, Doc
             problems.add(name, f"url must be an http or https address as the source gives it, not {url!r}",
                          line=getattr(link, "line", item.line), entry=where)
             return None
-        for key in (k for k in link if k not in {"url", "given_in", "archive_date"}):
-            problems.add(name, f"unknown field '{key}' (expected url, given_in, archive_date)",
-                         line=link.line_of(key), entry=where)
+        check_fields(link, ("url", "given_in", "archive_date"), name, where, problems)
         if given_in not in documents:
             problems.add(name, f"given_in must be the key of the source document that gives the address "
                          f"({', '.join(documents)}), not {given_in!r}", line=link.line_of("given_in"), entry=where)
@@ -252,8 +227,9 @@ def _archive_date(link: LineDict, document: Document, name: str, where: str,
         problems.add(name, f"archive_date must be a date written YYYY-MM-DD, not {override!r}",
                      line=link.line_of("archive_date"), entry=where)
         return None
-    on = document_date(document.date)
-    if on is None:
+    try:
+        return parse_document_date(document.date)  # read as the home page's status line reads it
+    except ValueError:
         problems.add(name, f"the date of {document.key!r} in documents.yaml ({document.date!r}) is not a date "
                      "such as '17 March 2010': give this url an archive_date", line=link.line, entry=where)
-    return on
+        return None

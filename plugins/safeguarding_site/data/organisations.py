@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
+from .fields import check_fields, check_schema, entry_key
 
-if TYPE_CHECKING:  # recommendations.py may import validate_addressed_to from here
+if TYPE_CHECKING:
     from .recommendations import Recommendation
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -76,8 +77,7 @@ def load_organisations(path: Path, name: str, problems: Problems) -> Organisatio
             or not isinstance(data.get("sectors"), list):
         problems.add(name, "expected a mapping with 'sectors:' and 'organisations:' lists", line=1)
         return Organisations({}, {})
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     sectors: dict[str, Sector] = {}
     for index, entry in enumerate(data["sectors"]):
         key, title = (entry.get("key"), entry.get("name")) if isinstance(entry, LineDict) else (None, None)
@@ -103,18 +103,13 @@ def load_organisations(path: Path, name: str, problems: Problems) -> Organisatio
 
 def _load_organisation(entry: object, index: int, name: str, sectors: Mapping[str, Sector],
                        problems: Problems) -> Organisation | None:
-    if not isinstance(entry, LineDict):
-        problems.add(name, "expected a mapping with key, name, sector and named_as", entry=f"organisations[{index}]")
+    key = entry_key(entry, "key", _KEY, "it is the page's address", name, f"organisations[{index}]", problems,
+                    "key, name, sector and named_as")
+    if key is None:
         return None
-    key = entry.get("key")
-    if not isinstance(key, str) or not _KEY.fullmatch(key):
-        problems.add(name, f"'key' must be lower-case words joined by hyphens (it is the page's address), not "
-                     f"{key!r}", line=entry.line_of("key"), entry=f"organisations[{index}]")
-        return None
+    assert isinstance(entry, LineDict)
     known = {"key", "name", "sector", "named_as"}
-    for unknown in (k for k in entry if k not in known):
-        problems.add(name, f"unknown field '{unknown}' (expected one of {', '.join(sorted(known))})",
-                     line=entry.line_of(unknown), entry=key)
+    check_fields(entry, known, name, key, problems)
     title, sector, named_as = entry.get("name"), entry.get("sector"), entry.get("named_as")
     if not isinstance(title, str) or not title.strip():
         problems.add(name, "'name' must be the organisation's name", line=entry.line_of("name"), entry=key)
@@ -192,29 +187,3 @@ def who_must_act(recommendations: Sequence[Recommendation], organisations: Organ
 
 def recommendations_for(organisation: str, addressees: Mapping[int, Addressees]) -> list[int]:
     return [rec_id for rec_id, found in sorted(addressees.items()) if organisation in found.keys]
-
-
-def validate_addressed_to(entry: LineDict, *, file: str, label: str, organisations: Collection[str],
-                          problems: Problems) -> tuple[str, ...] | None:
-    """The editors' ``addressed_to: [key, ...]`` of one recommendation entry, checked; None when absent.
-
-    For ``recommendations.py``: call it from ``_load_one`` with the organisation keys, after adding
-    ``addressed_to`` to the known fields. An empty list is allowed: it says the text addresses nobody.
-    """
-    if "addressed_to" not in entry:
-        return None
-    value = entry["addressed_to"]
-    line = entry.line_of("addressed_to")
-    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
-        problems.add(file, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
-                     "[dcsf, ofsted]", line=line, entry=label)
-        return None
-    unknown = [k for k in value if k not in organisations]
-    if unknown:
-        problems.add(file, f"addressed_to: {', '.join(map(repr, unknown))} not a key in organisations.yaml "
-                     f"(known: {', '.join(sorted(organisations))})", line=line, entry=label)
-        return None
-    if len(set(value)) != len(value):
-        problems.add(file, "addressed_to lists an organisation twice", line=line, entry=label)
-        return None
-    return tuple(value)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.plain_text import contains_quote, plain_text
+from .fields import check_fields, check_schema, misquoted, not_one_of
+from .working_together import WORKING_TOGETHER
 
 COLUMNS = {
     "recommendation": "Lord Laming's recommendation (March 2009)",
@@ -55,10 +58,9 @@ class Recommendation:
     implemented_by: tuple[ChapterRef, ...]
     mentions: tuple[Mention, ...]
     short_title: str
-    # The editors' override of "who must act" (organisation keys; checked against organisations.yaml by
-    # cross_links.load_cross_link_data). None: derived from the text.
+    # The editors' override of "who must act" (organisation keys, checked against organisations.yaml by
+    # validate_addressed_to as the entry is loaded). None: derived from the text.
     addressed_to: tuple[str, ...] | None = None
-    addressed_to_line: int | None = None
 
     @property
     def page(self) -> str:
@@ -99,13 +101,14 @@ def check_markdown_safety(text: str) -> str | None:
     return None
 
 
-def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems) -> list[Recommendation]:
+def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems,
+                         organisations: Collection[str] | None = None) -> list[Recommendation]:
+    """Every entry of recommendations.yaml, checked; ``organisations``: the keys ``addressed_to`` may use."""
     data = load_yaml(path, name)
     if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
         problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
         return []
-    if data.get("schema") != 1:
-        problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
+    check_schema(data, name, problems)
     recs: list[Recommendation] = []
     seen: dict[int, int] = {}
     for index, entry in enumerate(data["recommendations"]):
@@ -113,7 +116,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
             problems.add(name, "expected a mapping with id, recommendation, response_2009, progress_2010",
                          entry=f"recommendations[{index}]")
             continue
-        rec = _load_one(entry, index, name, chapters, problems, seen)
+        rec = _load_one(entry, index, name, chapters, problems, seen, organisations)
         if rec is not None:
             recs.append(rec)
     for position, rec in enumerate(recs, start=1):
@@ -125,7 +128,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
 
 
 def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], problems: Problems,
-              seen: dict[int, int]) -> Recommendation | None:
+              seen: dict[int, int], organisations: Collection[str] | None) -> Recommendation | None:
     rid = entry.get("id")
     if not isinstance(rid, int) or isinstance(rid, bool) or rid < 1:
         problems.add(name, f"'id' must be a whole number from 1, not {rid!r}", line=entry.line_of("id"),
@@ -138,10 +141,7 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
         return None
     seen[rid] = entry.line_of("id")
     known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
-    for key in entry:
-        if key not in known:
-            problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                         line=entry.line_of(key), entry=label)
+    check_fields(entry, known, name, label, problems)
     texts: dict[str, str] = {}
     for key in COLUMNS:
         value = entry.get(key)
@@ -158,17 +158,12 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
     if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
         problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
         short = None
-    addressed_to = entry.get("addressed_to")
-    if addressed_to is not None and (not isinstance(addressed_to, list)
-                                     or not all(isinstance(k, str) for k in addressed_to)):
-        problems.add(name, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
-                     "[dcsf, ofsted]", line=entry.line_of("addressed_to"), entry=label)
-        addressed_to = None
+    addressed_to = validate_addressed_to(entry, file=name, label=label, organisations=organisations,
+                                         problems=problems)
     return Recommendation(
         id=rid, implemented_by=refs, mentions=mentions,
         short_title=short or derive_short_title(texts["recommendation"]), **texts,
-        addressed_to=None if addressed_to is None else tuple(addressed_to),
-        addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
+        addressed_to=addressed_to,
     )
 
 
@@ -176,7 +171,7 @@ def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allo
               problems: Problems) -> tuple[str, str] | None:
     column, quote = item.get("column"), item.get("quote")
     if column not in allowed:
-        problems.add(name, f"column must be one of {', '.join(allowed)}, not {column!r}",
+        problems.add(name, not_one_of("column", allowed, column),
                      line=item.line_of("column"), entry=label)
         return None
     if not isinstance(quote, str) or not quote.strip():
@@ -184,23 +179,29 @@ def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allo
                      entry=label)
         return None
     if not contains_quote(texts[column], quote):
-        problems.add(name, f"quote {quote[:60]!r}… does not occur in {column}: copy the words exactly from "
-                     "that column", line=item.line_of("quote"), entry=label)
+        problems.add(name, misquoted(quote, column, "column"), line=item.line_of("quote"), entry=label)
         return None
     return column, quote.strip()
 
 
-def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
-                  problems: Problems):
-    items = entry.get("implemented_by") or []
+def _listed(entry: LineDict, key: str, fields: str, name: str, label: str, problems: Problems):
+    """(where, item) for each mapping in the entry's list ``key``; a list that is not one, or an item that is
+    not a mapping (of ``fields``), is reported instead."""
+    items = entry.get(key) or []
     if not isinstance(items, list):
-        problems.add(name, "implemented_by must be a list", line=entry.line_of("implemented_by"), entry=label)
+        problems.add(name, f"{key} must be a list", line=entry.line_of(key), entry=label)
         return
     for i, item in enumerate(items):
-        where = f"{label}: implemented_by[{i}]"
-        if not isinstance(item, LineDict):
-            problems.add(name, "expected chapter, status, column and quote", entry=where)
-            continue
+        where = f"{label}: {key}[{i}]"
+        if isinstance(item, LineDict):
+            yield where, item
+        else:
+            problems.add(name, f"expected {fields}", entry=where)
+
+
+def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
+                  problems: Problems):
+    for where, item in _listed(entry, "implemented_by", "chapter, status, column and quote", name, label, problems):
         chapter = item.get("chapter")
         status = item.get("status")
         if status not in STATUSES:
@@ -220,18 +221,10 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
 
 def _mentions(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
               problems: Problems):
-    items = entry.get("mentions") or []
-    if not isinstance(items, list):
-        problems.add(name, "mentions must be a list", line=entry.line_of("mentions"), entry=label)
-        return
-    for i, item in enumerate(items):
-        where = f"{label}: mentions[{i}]"
-        if not isinstance(item, LineDict):
-            problems.add(name, "expected kind, name, column and quote", entry=where)
-            continue
+    for where, item in _listed(entry, "mentions", "kind, name, column and quote", name, label, problems):
         kind = item.get("kind")
         if kind not in MENTION_KINDS:
-            problems.add(name, f"kind must be one of {', '.join(MENTION_KINDS)}, not {kind!r}",
+            problems.add(name, not_one_of("kind", MENTION_KINDS, kind),
                          line=item.line_of("kind"), entry=where)
             continue
         chapter = item.get("chapter")
@@ -245,11 +238,41 @@ def _mentions(entry: LineDict, name: str, label: str, chapters: set[int], texts:
             problems.add(name, f"only a working-together-chapter mention has a chapter, not a {kind} one",
                          line=item.line_of("chapter"), entry=where)
             continue
-        default_name = {"working-together": "Working Together to Safeguard Children",
-                        "working-together-chapter": f"Working Together to Safeguard Children, Chapter {chapter}"}
+        default_name = {"working-together": WORKING_TOGETHER,
+                        "working-together-chapter": f"{WORKING_TOGETHER}, Chapter {chapter}"}
         mention_name = item.get("name") or default_name.get(kind)
         if not isinstance(mention_name, str):
             problems.add(name, f"a {kind} mention needs a name", line=item.line, entry=where)
             continue
         if found := _evidence(item, name, where, texts, tuple(COLUMNS), problems):
             yield Mention(kind, mention_name, *found, chapter=chapter)
+
+
+def validate_addressed_to(entry: LineDict, *, file: str, label: str, organisations: Collection[str] | None,
+                          problems: Problems) -> tuple[str, ...] | None:
+    """The editors' ``addressed_to: [key, ...]`` of one recommendation entry, checked; None when absent or wrong.
+
+    The one check of ``addressed_to``: ``_load_one`` calls it for every entry, with the keys of
+    organisations.yaml (None when that file could not be read: then only the list's form is checked).
+    An empty list is allowed: it says the text addresses nobody. Each problem names the line of the
+    ``addressed_to:`` entry.
+    """
+    if "addressed_to" not in entry:
+        return None
+    value = entry["addressed_to"]
+    line = entry.line_of("addressed_to")
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        problems.add(file, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
+                     "[dcsf, ofsted]", line=line, entry=label)
+        return None
+    unknown = [k for k in value if organisations is not None and k not in organisations]
+    if unknown:
+        problems.add(file, f"addressed_to: {', '.join(map(repr, unknown))} not a key in organisations.yaml "
+                     f"(known: {', '.join(sorted(organisations))})", line=line, entry=label)
+        return None
+    twice = sorted({k for k in value if value.count(k) > 1})
+    if twice:
+        problems.add(file, f"addressed_to lists an organisation twice ({', '.join(map(repr, twice))}): "
+                     "list each organisation once", line=line, entry=label)
+        return None
+    return tuple(value)

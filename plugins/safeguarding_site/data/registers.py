@@ -9,11 +9,10 @@ from ..base.errors import Problems
 from .glossary import Glossary, load_glossary
 from .guidance import Register, load_register
 from .organisations import Organisations, load_organisations
-from .site_data import SiteData, display_name
+from .site_data import ORGANISATIONS_FILE, SiteData, display_name
 
 GLOSSARY_FILE = "glossary.yaml"
 GUIDANCE_FILE = "guidance.yaml"
-ORGANISATIONS_FILE = "organisations.yaml"
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,10 @@ class CrossLinkData:
 
 
 def load_cross_link_data(cross_refs: Path, data: SiteData, *, display_root: Path | None = None) -> CrossLinkData:
-    """Load and check glossary.yaml, guidance.yaml and organisations.yaml; raise DataErrors listing every problem."""
+    """Load and check glossary.yaml and guidance.yaml; raise DataErrors listing every problem.
+
+    organisations.yaml comes with ``data`` (load_site_data reads it, since recommendations.yaml names its keys).
+    """
     problems = Problems()
 
     def name(file: str) -> str:
@@ -35,14 +37,7 @@ def load_cross_link_data(cross_refs: Path, data: SiteData, *, display_root: Path
 
     glossary = guarded(load_glossary, cross_refs / GLOSSARY_FILE, name(GLOSSARY_FILE), data.recommendations, problems)
     register = guarded(load_register, cross_refs / GUIDANCE_FILE, name(GUIDANCE_FILE), data.documents, problems)
-    organisations = guarded(load_organisations, cross_refs / ORGANISATIONS_FILE, name(ORGANISATIONS_FILE), problems)
-    if organisations is not None:
-        known = set(organisations.organisations)
-        for rec in data.recommendations:
-            unknown = [k for k in rec.addressed_to or () if k not in known]
-            if unknown:
-                problems.add(name("recommendations.yaml"), f"addressed_to: {', '.join(map(repr, unknown))} not a "
-                             f"key in {ORGANISATIONS_FILE} (known: {', '.join(sorted(known))})",
-                             line=rec.addressed_to_line, entry=f"recommendation {rec.id}")
+    organisations = data.organisations if data.organisations is not None else \
+        guarded(load_organisations, cross_refs / ORGANISATIONS_FILE, name(ORGANISATIONS_FILE), problems)
     problems.raise_if_any()
     return CrossLinkData(glossary, register, organisations, name(GLOSSARY_FILE))

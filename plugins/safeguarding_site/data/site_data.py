@@ -9,12 +9,14 @@ from pathlib import Path
 from ..base.errors import Problems
 from ..text.plain_text import contains_quote
 from .documents import Document, load_documents
+from .organisations import Organisations, load_organisations
 from .recommendations import Recommendation, load_recommendations
 from .working_together import WorkingTogether, load_working_together
 
 DOCUMENTS_FILE = "documents.yaml"
 WORKING_TOGETHER_FILE = "working-together.yaml"
 RECOMMENDATIONS_FILE = "recommendations.yaml"
+ORGANISATIONS_FILE = "organisations.yaml"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class SiteData:
     documents: dict[str, Document]
     working_together: WorkingTogether
     recommendations: list[Recommendation]
+    # Loaded with the recommendations, whose addressed_to names them. None only in SiteData made by hand
+    # (check's fallback when the data is broken); registers.load_cross_link_data then reads the file.
+    organisations: Organisations | None = None
 
     def recommendations_for_chapter(self, number: int) -> list[Recommendation]:
         return self._recommendations_by_chapter.get(number, [])
@@ -53,8 +58,9 @@ def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> Sit
     documents = guarded(load_documents, cross_refs / DOCUMENTS_FILE, name(DOCUMENTS_FILE), problems) or {}
     wt = guarded(load_working_together, cross_refs / WORKING_TOGETHER_FILE, name(WORKING_TOGETHER_FILE), problems)
     chapters = set(wt.chapters) if wt else set()
+    organisations = guarded(load_organisations, cross_refs / ORGANISATIONS_FILE, name(ORGANISATIONS_FILE), problems)
     recs = guarded(load_recommendations, cross_refs / RECOMMENDATIONS_FILE, name(RECOMMENDATIONS_FILE),
-                   chapters, problems) or []
+                   chapters, problems, None if organisations is None else organisations.organisations) or []
     if wt and wt.official_text and wt.official_text.document not in documents:
         problems.add(name(WORKING_TOGETHER_FILE), f"official_text.document {wt.official_text.document!r} is not "
                      f"a key in {DOCUMENTS_FILE}", entry="official_text")
@@ -62,7 +68,7 @@ def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> Sit
         _check_title_quotes(wt, recs, name(WORKING_TOGETHER_FILE), problems)
     problems.raise_if_any()
     assert wt is not None
-    return SiteData(documents=documents, working_together=wt, recommendations=recs)
+    return SiteData(documents=documents, working_together=wt, recommendations=recs, organisations=organisations)
 
 
 def _check_title_quotes(wt: WorkingTogether, recs: list[Recommendation], name: str, problems: Problems) -> None:

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
-from .guidance import archive_url
+from .web_archive import archive_url
+
+# The guidance's short title, as the sources and the site name it (working-together.yaml gives the full one).
+WORKING_TOGETHER = "Working Together to Safeguard Children"
 
 
 @dataclass(frozen=True)

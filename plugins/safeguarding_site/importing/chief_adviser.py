@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..base.errors import DataError
-from .pages import ImportedPage
+from .pages import ImportedPage, numbered_block
 
 SOURCE = "sources/2010-03-chief-adviser-first-annual-report.txt"
 DOCUMENT = "chief-adviser"
@@ -447,10 +447,7 @@ def _render_block(block: _Block, markers: _Markers) -> str:
         return "  \n".join(_escape(line.text) for line in block.lines)
     text = markers(_link_urls(_escape(block.text())))
     if block.kind == "para":
-        n = block.number
-        return (
-            f'[{n}](#para-{n}){{ .para-num title="Link to paragraph {n}" }} {text}\n{{ #para-{n} .numbered }}'
-        )
+        return numbered_block("para", block.number, text)
     if block.kind == "bullet":
         return f"- {text}"
     if block.kind == "quote":

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..base.errors import DataError
-from .pages import ImportedPage
+from .pages import ImportedPage, numbered_block
 
 _NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 _BULLET = re.compile(r"^\s*-\s+(.*)$")
@@ -134,8 +134,7 @@ def _inline(recipe: _Recipe, block: _Block, text: str) -> str:
 
 
 def _item(number: int, text: str) -> str:
-    link = f'[{number}](#item-{number}){{ .para-num title="Link to item {number}" }}'
-    return f"{link} {text}\n{{ #item-{number} .numbered }}"
+    return numbered_block("item", number, text)
 
 
 def _list_block(recipe: _Recipe, block: _Block, next_item: int) -> tuple[list[str], int]:

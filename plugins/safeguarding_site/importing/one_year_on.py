@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..base.errors import DataError
-from .pages import ImportedPage
+from ..text.headings import HEADING, heading_text, slugify
+from .pages import ImportedPage, numbered_block
 
 DOCUMENT = "one-year-on"
 SOURCE = "sources/2010-03-government-response-to-lord-laming-one-year-on.txt"
@@ -46,7 +46,6 @@ def _box_open(name: str, source_heading: str | None) -> list[str]:
 # The three paragraph-number notations: "- 5 text", "- 18** text", "**11** text".
 _NUMBERED = re.compile(r"^(?:- (\d+)(?:\*\*)? |\*\*(\d+)\*\* )(.*)$")
 _ITEM = re.compile(r"^ {0,3}- (.*)$")
-_HEADING = re.compile(r"^(#{1,6}) (.*)$")
 _FOOTNOTE_SUP = re.compile(r"^<sup>(\d+)</sup> (.*)$")
 _FOOTNOTE_BARE = re.compile(r"^(\d{1,2}) (<http.*|\*.*)$")
 _AUTOLINK_LINE = re.compile(r"^<https?://[^>\s]+>$")
@@ -87,12 +86,9 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("*", "").split()).casefold()
 
 
-def slugify(text: str) -> str:
-    """The id Python-Markdown's toc would give a heading; we pin it so the Contents links cannot drift."""
-    text = _MARKER.sub("", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+def heading_id(text: str) -> str:
+    """The id toc would give a heading; we pin it so the Contents links cannot drift."""
+    return slugify(heading_text(text))
 
 
 def _inline(text: str, line: int) -> str:
@@ -123,7 +119,7 @@ def _escape_start(text: str) -> str:
 
 def _read_contents(lines: list[str]) -> tuple[str, list[tuple[str, bool]], int]:
     """The title, the Contents entries (text, is_bold) without page numbers, and the line after them."""
-    title = next((m[2] for m in map(_HEADING.match, lines) if m and m[1] == "#"), None)
+    title = next((m[2] for m in map(HEADING.match, lines) if m and m[1] == "#"), None)
     if title is None:
         raise _error("no title heading")
     try:
@@ -132,7 +128,7 @@ def _read_contents(lines: list[str]) -> tuple[str, list[tuple[str, bool]], int]:
         raise _error("no Contents heading") from None
     entries: list[tuple[str, bool]] = []
     i = start + 1
-    while i < len(lines) and not _HEADING.match(lines[i]):
+    while i < len(lines) and not HEADING.match(lines[i]):
         raw = lines[i].strip()
         if raw:
             name, _, page = raw.rpartition("\t")
@@ -146,7 +142,7 @@ def _read_contents(lines: list[str]) -> tuple[str, list[tuple[str, bool]], int]:
 
 def _find_pages(lines: list[str], entries: list[tuple[str, bool]], after: int) -> list[_Page]:
     """Pages named by the bold Contents entries, each running from its heading to the next one's."""
-    headings = [(i, _norm(m[2])) for i, m in ((i, _HEADING.match(s)) for i, s in enumerate(lines)) if m]
+    headings = [(i, _norm(m[2])) for i, m in ((i, HEADING.match(s)) for i, s in enumerate(lines)) if m]
     headings = [(i, h) for i, h in headings if i >= after]
 
     def locate(entry: str) -> int:
@@ -180,7 +176,7 @@ def _find_pages(lines: list[str], entries: list[tuple[str, bool]], after: int) -
             slug = slugs[_norm(name)]
         else:
             raise _error(f"Contents entry {name!r} is not a chapter, an annex or the foreword")
-        heading = _HEADING.match(lines[start])
+        heading = HEADING.match(lines[start])
         assert heading is not None
         title = " ".join(heading[2].replace("**", "").split())
         pages.append(_Page(slug, title, start, end, sections))
@@ -209,7 +205,7 @@ def _classify(lines: list[str], page: _Page, footnotes: dict[int, tuple[str, int
             footnotes[number] = (_inline(footnote[2], line), line)
             last_footnote = number
             continue
-        heading = _HEADING.match(raw)
+        heading = HEADING.match(raw)
         numbered = _NUMBERED.match(raw)
         item = _ITEM.match(raw)
         previous = blocks[-1] if blocks else None
@@ -239,12 +235,7 @@ def _continues(before: str, after: str) -> bool:
 def _para_markdown(block: _Block, anchor: str) -> str:
     if block.number is None:
         return _escape_start(block.text)
-    n = block.number
-    noun = "paragraph" if anchor == "para" else "item"
-    return (
-        f'[{n}](#{anchor}-{n}){{ .para-num title="Link to {noun} {n}" }} {block.text}\n'
-        f"{{ #{anchor}-{n} .numbered }}"
-    )
+    return numbered_block(anchor, block.number, block.text)
 
 
 def _list_markdown(block: _Block) -> str:
@@ -252,7 +243,7 @@ def _list_markdown(block: _Block) -> str:
 
 
 def _heading_markdown(level: int, text: str, ids: set[str], line: int) -> str:
-    anchor = slugify(text)
+    anchor = heading_id(text)
     if not anchor or anchor in ids:
         raise _error(f"heading {text!r} has an empty or repeated id", line)
     ids.add(anchor)
@@ -312,7 +303,7 @@ def _render_page(page: _Page, blocks: list[_Block], anchor: str) -> _Rendered:
                 emit(_heading_markdown(2 if block.level <= 2 else 3, plain, ids, block.line))
             elif _norm(plain) in sections:
                 emit(_heading_markdown(2, plain, ids, block.line))
-                section_ids[sections[_norm(plain)]] = slugify(plain)
+                section_ids[sections[_norm(plain)]] = heading_id(plain)
             else:
                 emit(_heading_markdown(3, plain, ids, block.line))
         elif block.kind == "list":

@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 import yaml
 
 
+def numbered_block(anchor: str, number: int, text: str) -> str:
+    """A numbered paragraph (``anchor`` "para") or item ("item"): its number links to it, and its id is #anchor-N.
+
+    The one form every importer writes: text.blocks, the link targets and the paragraph labels read it.
+    """
+    noun = "paragraph" if anchor == "para" else "item"
+    return (f'[{number}](#{anchor}-{number}){{ .para-num title="Link to {noun} {number}" }} {text}\n'
+            f"{{ #{anchor}-{number} .numbered }}")
+
+
 @dataclass(frozen=True)
 class ImportedPage:
     """A page for ``docs/``: ``path`` is relative to ``docs/`` (e.g. ``chief-adviser/chapter-1.md``)."""

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify, unique
-
 from ..data.recommendations import COLUMNS
+from ..text.blocks import page_blocks
+from ..text.front_matter import body_offset, document_key
 from ..text.relative_links import relative
 from .autolink import find_references
 from .reference_patterns import Reference
-from .targets import LinkTargets, front_matter_document
-
-# Front matter as MkDocs strips it before ``on_page_markdown`` (mkdocs.utils.meta.get_data, blank lines
-# after it included): references are found in the text the autolinker will see, so they can be shared.
-_MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+from .targets import LinkTargets
 
 # The parts of a recommendation page that are the source's text; the rest repeats it (quotes) or is ours.
 _REC_SECTIONS = {"recommendation": "recommendation", "response": "response_2009", "progress": "progress_2010"}
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*$")
-_HEADING_ID = re.compile(r"[ \t]*\{[^{}]*?#([\w:.-]+)[^{}]*\}$")
-_EXPLICIT_ID = re.compile(r"\{[^{}\n]*?#([\w:.-]+)")
-_NUMBERED = re.compile(r"\{[^{}\n]*#((para|item)-(\d+))\b[^{}\n]*\}")
-_CONTINUES = re.compile(r"^(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]|[ \t]{2,}\S|[ \t]*>)")  # list, indented, quotation
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-_FOOTNOTE = re.compile(r"^\[\^([^\]\n]+)\]:")
 
 
 @dataclass(frozen=True)
@@ -47,71 +33,6 @@ class Backlinks:
     chapters: Mapping[int, tuple[Place, ...]]
 
 
-def _heading_text(raw: str) -> str:
-    """The heading's text as toc sees it once rendered: markup gone, a footnote marker left as its number."""
-    text = re.sub(r"\[\^([^\]]+)\]", r"\1", _HEADING_ID.sub("", raw))
-    text = re.sub(r"<[^>]+>", "", _LINK.sub(r"\1", text))
-    for _ in range(2):  # nested emphasis such as ***bold italic***
-        text = _EMPHASIS.sub(r"\2", text)
-    return html.unescape(re.sub(r"\\(.)", r"\1", text)).strip()
-
-
-def _regions(markdown: str, name: str, is_first_page: bool) -> list[tuple[int, str, str]]:
-    """(start offset, anchor, label) of each block of the page, in order: the place a reference sits in.
-
-    A block ending in ``{ #para-N .numbered }`` is that paragraph, and so are the lists and quotations
-    that follow it; anything else belongs to the nearest heading above (its id computed as toc does).
-    """
-    ids = set(_EXPLICIT_ID.findall(markdown))
-    regions: list[tuple[int, str, str]] = []
-    heading = ("", name)
-    page_title = ""
-    numbered: tuple[str, str] | None = None
-    offset = front.end() if (front := _FRONT_MATTER.match(markdown)) else 0
-    block: list[str] = []
-    block_start = offset
-
-    def flush() -> None:
-        nonlocal numbered
-        if not block:
-            return
-        text = "".join(block)
-        if found := _NUMBERED.search(text):
-            what = "paragraph" if found.group(2) == "para" else "item"
-            where = f"{name}, " if what == "paragraph" or is_first_page else f"{name}, {page_title}, "
-            numbered = (found.group(1), f"{where}{what} {found.group(3)}")
-            regions.append((block_start, *numbered))
-        elif footnote := _FOOTNOTE.match(text):
-            where = f"{name}, {page_title}" if page_title and not is_first_page else name
-            regions.append((block_start, f"fn:{footnote.group(1)}", f"{where}, footnote {footnote.group(1)}"))
-        elif numbered and _CONTINUES.match(text):
-            regions.append((block_start, *numbered))
-        else:
-            numbered = None
-            regions.append((block_start, *heading))
-        block.clear()
-
-    for line in markdown[offset:].splitlines(keepends=True):
-        if match := _HEADING.match(line):
-            flush()
-            numbered = None
-            explicit = _HEADING_ID.search(match.group(2))
-            text = _heading_text(match.group(2))
-            anchor = explicit.group(1) if explicit else unique(slugify(text, "-"), ids)
-            page_title = page_title or text
-            heading = (anchor, f"{name}, {text}")
-            regions.append((offset, *heading))
-        elif not line.strip():
-            flush()
-        else:
-            if not block:
-                block_start = offset
-            block.append(line)
-        offset += len(line)
-    flush()
-    return regions
-
-
 def _page_order(pages: Mapping[str, str], targets: LinkTargets) -> list[tuple[str, str]]:
     """Documents in documents.yaml order (pages as given within each), then recommendations by number."""
     documents = {key: i for i, key in enumerate(targets.documents)}
@@ -121,15 +42,9 @@ def _page_order(pages: Mapping[str, str], targets: LinkTargets) -> list[tuple[st
         index, (page, markdown) = item
         if page in rec_pages:
             return (len(documents), rec_pages[page], index)
-        return (documents.get(front_matter_document(markdown) or "", len(documents) + 1), 0, index)
+        return (documents.get(document_key(markdown) or "", len(documents) + 1), 0, index)
 
     return [item for _, item in sorted(enumerate(pages.items()), key=key)]
-
-
-def body_offset(markdown: str) -> int:
-    """Where the page's Markdown starts once MkDocs has taken its front matter off."""
-    match = _MKDOCS_FRONT_MATTER.match(markdown)
-    return len(markdown) - len(markdown[match.end():].lstrip("\n")) if match else 0
 
 
 def build_backlinks(pages: Mapping[str, str], targets: LinkTargets,
@@ -146,14 +61,15 @@ def build_backlinks(pages: Mapping[str, str], targets: LinkTargets,
     found: dict[str, dict[int, dict[tuple[str, str], tuple[str, list[str]]]]] = {"rec": {}, "chapter": {}}
     rec_pages = targets.recommendation_pages
     for page, markdown in _page_order(pages, targets):
-        declared = front_matter_document(markdown)
+        declared = document_key(markdown)
         rec_id = rec_pages.get(page)
         document = targets.documents.get(targets.document_of(page, declared) or "")
         if page == targets.recommendations_table or document is None:
             continue
         name = f"Recommendation {rec_id}" if rec_id else document.name
-        regions = _regions(markdown, name, page == document.index)
-        starts = [start for start, _, _ in regions]
+        # Front matter included: a block's start and a reference's offset count from the top of the page.
+        blocks = page_blocks(page, markdown, name, first_page=page == document.index)
+        starts = [block.start for block in blocks]
         offset = body_offset(markdown)
         body = markdown[offset:]
         found_refs = references(body, page=page, document=declared) if references is not None else \
@@ -163,7 +79,7 @@ def build_backlinks(pages: Mapping[str, str], targets: LinkTargets,
             index = bisect.bisect_right(starts, offset + ref.start) - 1
             if subject is None or ref.number is None or ref.target == page or index < 0:
                 continue
-            _, anchor, label = regions[index]
+            anchor, label = blocks[index].anchor, blocks[index].label
             if rec_id is not None:
                 section = re.fullmatch(rf"rec-{rec_id}-([\w-]+)", anchor)
                 if section is None or section.group(1) not in _REC_SECTIONS:

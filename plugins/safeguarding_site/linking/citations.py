@@ -11,7 +11,8 @@ from ..data.documents import Document
 from ..data.guidance import Register
 from ..data.recommendation_anchors import column_anchor
 from ..data.recommendations import COLUMNS, Recommendation
-from ..text.blocks import comparable, document_key, page_blocks
+from ..text.blocks import comparable, page_blocks
+from ..text.front_matter import document_key
 
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
 _UNDERSCORE = "\x01"  # stands in for "_" while emphasis is stripped

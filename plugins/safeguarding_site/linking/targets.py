@@ -9,9 +9,12 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
 
+from ..data.working_together import WORKING_TOGETHER
+from ..text.front_matter import document_key
+
 # How the sources name Working Together, typos included; longest first so the full title wins.
 WORKING_TOGETHER_TITLES = (
-    "Working Together to Safeguard Children",
+    WORKING_TOGETHER,
     "Working Together to Safeguarding Children",  # the Chief Adviser's report, twice
     "Working Together",
 )
@@ -26,8 +29,6 @@ TITLE_VARIANTS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_DOCUMENT_KEY = re.compile(r"^document:[ \t]*['\"]?([\w.-]+)['\"]?[ \t]*$", re.MULTILINE)
 _ANNEX_FILE = re.compile(r"(?:^|/)annex-([a-z])\.md$")
 _PARA_ANCHOR = re.compile(r"\{[^{}\n]*#para-(\d+)\b[^{}\n]*\}")
 
@@ -81,13 +82,6 @@ class LinkTargets:
         return {path: rid for rid, path in self.recommendations.items()}
 
 
-def front_matter_document(markdown: str) -> str | None:
-    """The ``document:`` key in a page's front matter, without a YAML parser (the key is one word)."""
-    match = _FRONT_MATTER.match(markdown)
-    found = _DOCUMENT_KEY.search(match.group(1)) if match else None
-    return found.group(1) if found else None
-
-
 def build_link_targets(
     *,
     documents: Mapping[str, DocumentRecord],
@@ -107,7 +101,7 @@ def build_link_targets(
     annexes: dict[str, dict[str, str]] = {key: {} for key in documents}
     paragraphs: dict[str, dict[int, str]] = {key: {} for key in documents}
     for path, markdown in pages.items():
-        key = front_matter_document(markdown)
+        key = document_key(markdown)
         if key not in documents:
             continue
         if annex := _ANNEX_FILE.search(path):

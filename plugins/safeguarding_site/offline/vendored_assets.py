@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base.paths import PROJECT_ROOT as ROOT
+from ..base.paths import PROJECT_ROOT
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def verify(root: Path = ROOT, package: VendoredPackage = IFRAME_WORKER) -> list[str]:
+def verify(root: Path = PROJECT_ROOT, package: VendoredPackage = IFRAME_WORKER) -> list[str]:
     """Problems with the vendored copy (missing or changed files), or an empty list."""
     problems = []
     for ours, (_, digest) in package.files.items():
@@ -83,7 +83,7 @@ def check_tarball(data: bytes, package: VendoredPackage = IFRAME_WORKER) -> dict
     return contents
 
 
-def restore(root: Path = ROOT, package: VendoredPackage = IFRAME_WORKER, npm: str = "npm") -> int:
+def restore(root: Path = PROJECT_ROOT, package: VendoredPackage = IFRAME_WORKER, npm: str = "npm") -> int:
     """Maintainers only (needs the npm registry): fetch the pinned release with `npm pack` and re-copy it."""
     if shutil.which(npm) is None:
         print(f"offline_assets: {npm} not found; install Node.js and npm to restore the vendored files",

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..data.site_data import SiteData
 from ..data.working_together import WorkingTogether
+from .phrases import shown_title
 from .status_line import MARKER as STATUS_MARKER
 from .status_line import status_line_markdown
 
@@ -22,8 +23,7 @@ def chapter_list_markdown(wt: WorkingTogether) -> str:
             continue
         lines = [f"Part {part}: {name}", "{ .chapter-part }", ""]
         for c in chapters:
-            flag = "" if c.confirmed else " (title unconfirmed)"
-            lines.append(f"- [Chapter {c.number}: {c.title}{flag}]({c.page})")
+            lines.append(f"- [Chapter {c.number}: {shown_title(c.title, c.confirmed)}]({c.page})")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

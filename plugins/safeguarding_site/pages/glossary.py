@@ -10,6 +10,7 @@ from ..data.recommendation_anchors import column_anchor
 from ..data.recommendations import COLUMNS
 from ..text.markdown_escape import escape, quoted
 from ..text.relative_links import relative
+from .phrases import EDITORS_NOTE
 from .search_weight import REGISTER_SEARCH_BOOST
 
 GLOSSARY = "glossary/index.md"
@@ -37,7 +38,7 @@ def _entry(term: Term, pages: Mapping[str, str], documents: Mapping[str, Documen
         lines += [f":   {escape(term.expansion)}", "",
                   f"    Given in {source_link(term.source, pages, documents)}: {quoted(term.source.quote)}"]
     if term.note:
-        lines += ["", f"    *Editors' note:* {escape(term.note)}"]
+        lines += ["", f"    {EDITORS_NOTE} {escape(term.note)}"]
     return [*lines, ""]
 
 

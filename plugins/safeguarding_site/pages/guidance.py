@@ -13,6 +13,7 @@ from ..text.external_links import external_link, printed_address
 from ..text.markdown_escape import escape
 from ..text.relative_links import relative
 from .misprints import misprint_note
+from .phrases import EDITORS_NOTE
 from .search_weight import REGISTER_SEARCH_BOOST
 
 PAGE = "supporting-guidance/index.md"
@@ -88,7 +89,7 @@ def supporting_guidance_page(register: Register, citations: Mapping[str, Sequenc
             for line in online(entry, documents):
                 lines += [line, ""]
             if entry.note:
-                lines += [f"*Editors' note:* {escape(entry.note)}", ""]
+                lines += [f"{EDITORS_NOTE} {escape(entry.note)}", ""]
             lines += [*_cited_in(citations.get(entry.id, ()), page), ""]
     return "\n".join(lines)
 

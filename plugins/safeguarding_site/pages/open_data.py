@@ -14,6 +14,7 @@ from ..linking.citations import Citation, columns_by_recommendation
 from ..text.relative_links import relative
 from .guidance import PAGE as GUIDANCE_PAGE
 from .open_data_schema import SCHEMA, SCHEMA_VERSION
+from .phrases import SHORT_TITLE_MEANING
 
 DATA_PAGE = "data/index.md"
 JSON_FILE = "data/recommendations.json"
@@ -24,7 +25,7 @@ LIST_SEPARATOR = "; "
 # The CSV's columns, in order, with what each holds (the data page shows this table).
 CSV_COLUMNS = {
     "id": "The recommendation's number.",
-    "short_title": "Plain-text label: the recommendation's opening words.",
+    "short_title": SHORT_TITLE_MEANING,
     "url": "Its page on this site, relative to the site's root.",
     "recommendation": "Lord Laming's recommendation (March 2009), Markdown.",
     "response_2009": "The Government's response (May 2009), Markdown; may be empty.",

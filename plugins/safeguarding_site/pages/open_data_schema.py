@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ..data.guidance import KINDS
+from ..data.recommendations import MENTION_KINDS
+from .phrases import SHORT_TITLE_MEANING
+
 SCHEMA_VERSION = "1.1.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13)
 
 _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progress_2010"],
@@ -54,7 +58,7 @@ SCHEMA: dict = {
                     "id": {"type": "integer", "minimum": 1,
                            "description": "The recommendation's number (Annex A's \"Ref No\")."},
                     "short_title": {"type": "string",
-                                    "description": "Plain-text label: the recommendation's opening words."},
+                                    "description": SHORT_TITLE_MEANING},
                     "url": _URL,
                     "recommendation": {"type": "string", "minLength": 1,
                                        "description": "Lord Laming's recommendation (March 2009)."},
@@ -100,8 +104,7 @@ SCHEMA: dict = {
                             "type": "object", "additionalProperties": False,
                             "required": ["kind", "name", "column", "quote"],
                             "properties": {
-                                "kind": {"type": "string", "enum": ["working-together", "guidance", "legislation",
-                                                                    "working-together-chapter"]},
+                                "kind": {"type": "string", "enum": list(MENTION_KINDS)},
                                 "name": {"type": "string"},
                                 "chapter": {"type": "integer", "minimum": 1,
                                             "description": "working-together-chapter only: the chapter."},
@@ -138,7 +141,7 @@ SCHEMA: dict = {
                             "properties": {
                                 "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
                                 "title": {"type": "string"},
-                                "kind": {"type": "string", "enum": ["guidance", "legislation", "report", "web page"]},
+                                "kind": {"type": "string", "enum": list(KINDS)},
                                 "url": _URL,
                                 "columns": {"type": "array", "minItems": 1, "items": _COLUMN},
                             },

@@ -7,9 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..base.dates import parse_document_date
 from ..base.errors import DataError
+from ..data.documents import unknown_document
 from ..data.glossary import append_abbreviations
-from ..data.guidance import Register, document_date
+from ..data.guidance import Register
 from ..data.site_data import SiteData
 from ..linking.autolink import autolink
 from ..linking.backlinks import Backlinks, chapter_section, recommendation_section
@@ -56,12 +58,11 @@ def page_markdown(markdown: str, *, page: str, meta: Mapping[str, Any], parts: S
     markdown = append_abbreviations(markdown, parts.links.abbreviations)
     document = parts.data.documents.get(key) if key is not None else None
     if parts.register is not None:
-        markdown = unlink_misprints(markdown, parts.register, document_date(document.date) if document else None)
+        markdown = unlink_misprints(markdown, parts.register, _date_of(document.date) if document else None)
     if key is None:
         return markdown
     if document is None:
-        raise DataError(f"docs/{page}", f"front matter 'document: {key}' is not a key in cross_refs/documents.yaml: "
-                        f"use one of {', '.join(sorted(parts.data.documents))}")
+        raise DataError(f"docs/{page}", unknown_document(key, parts.data.documents))
     return add_document_header(markdown, page, document)
 
 
@@ -69,3 +70,10 @@ def insert_before_source_note(markdown: str, section: str) -> str:
     """Put ``section`` above the closing rule and source note of a recommendation page."""
     head, rule, tail = markdown.rpartition("\n---\n")
     return f"{head}\n{section}\n{rule}{tail}" if rule else f"{markdown}\n{section}"
+
+
+def _date_of(text: str) -> dt.date | None:
+    try:
+        return parse_document_date(text)
+    except ValueError:
+        return None  # the register's addresses still show; only the archive's date is unknown

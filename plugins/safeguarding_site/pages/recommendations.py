@@ -6,6 +6,7 @@ from ..data.recommendations import COLUMNS, Recommendation
 from ..data.site_data import SiteData
 from ..text.relative_links import relative
 from .open_data import open_data_link
+from .phrases import PAGE_NAVIGATION, shown_title
 
 INDEX = "recommendations/index.md"
 ANNEX_A = "one-year-on/annex-a.md"
@@ -14,8 +15,7 @@ SOURCE_DOCUMENT = "one-year-on"
 
 def chapter_label(data: SiteData, number: int) -> str:
     chapter = data.working_together.chapters[number]
-    title = chapter.title if chapter.confirmed else f"{chapter.title} (title unconfirmed)"
-    return f"Chapter {number}: {title}"
+    return f"Chapter {number}: {shown_title(chapter.title, chapter.confirmed)}"
 
 
 # Our words for each implemented_by status, shown before the quote it rests on.
@@ -72,7 +72,7 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
     lines = [
         "---", f"title: 'Recommendation {n}'", f"recommendation: {n}", "---", "",
         f"# Recommendation {n}", "",
-        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
+        " · ".join(nav), PAGE_NAVIGATION, "",
         f"## Lord Laming's recommendation (March 2009) {{ #rec-{n}-recommendation }}", "",
         rec.recommendation, "",
         f"## The Government's response (May 2009) {{ #rec-{n}-response }}", "",

@@ -8,13 +8,10 @@ from ..data.working_together import Chapter
 from ..text.external_links import external_link, printed_address
 from ..text.markdown_escape import escape
 from ..text.relative_links import relative
+from .phrases import PAGE_NAVIGATION, shown_title
 from .recommendations import STATUS_LABELS, quote_block
 
 OVERVIEW = "working-together/index.md"
-
-
-def _title(chapter: Chapter) -> str:
-    return chapter.title if chapter.confirmed else f"{chapter.title} (title unconfirmed)"
 
 
 def _official_text(data: SiteData, page: str) -> list[str]:
@@ -85,12 +82,12 @@ def overview_page(data: SiteData) -> str:
                 + ("" if r.chapter_status(chapter.number) == "implements" else " (promised)")
                 for r in recs
             ) or "None named"
-            lines.append(f"| {chapter.number} | [{_title(chapter)}]({relative(page, chapter.page)}) | {rec_links} |")
+            title = shown_title(chapter.title, chapter.confirmed)
+            lines.append(f"| {chapter.number} | [{title}]({relative(page, chapter.page)}) | {rec_links} |")
         lines.append("")
     if wt.appendices:
         lines += ["## Appendices { #appendices }", ""]
-        lines += [f"- Appendix {a.number}: {a.title}{'' if a.confirmed else ' (title unconfirmed)'}"
-                  for a in wt.appendices]
+        lines += [f"- Appendix {a.number}: {shown_title(a.title, a.confirmed)}" for a in wt.appendices]
         lines.append("")
     return "\n".join(lines)
 
@@ -107,8 +104,8 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
     part = wt.parts.get(chapter.part, "")
     lines = [
         "---", f"title: 'Chapter {n}: {chapter.title.replace(chr(39), chr(39) * 2)}'", f"chapter: {n}", "---", "",
-        f"# Chapter {n}: {_title(chapter)}", "",
-        " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
+        f"# Chapter {n}: {shown_title(chapter.title, chapter.confirmed)}", "",
+        " · ".join(nav), PAGE_NAVIGATION, "",
         f"*Working Together to Safeguard Children* (2010), [Part {chapter.part}: {part}]"
         f"({relative(page, OVERVIEW, f'part-{chapter.part}')}).", "",
     ]

@@ -5,20 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify, unique
-
+from .front_matter import front_matter_end
+from .headings import HEADING, heading_text, slugify, unique_id
 from .plain_text import plain_text
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_DOCUMENT_KEY = re.compile(r"^document:[ \t]*['\"]?([\w.-]+)['\"]?[ \t]*$", re.MULTILINE)
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*$")
 _HEADING_ID = re.compile(r"[ \t]*\{[^{}]*?#([\w:.-]+)[^{}]*\}$")
 _NUMBERED = re.compile(r"\{[^{}\n]*#((para|item)-(\d+))\b[^{}\n]*\}")
 _FOOTNOTE = re.compile(r"^\[\^([^\]\n]+)\]:")
 # A list, an indented block or a quotation right after a numbered paragraph still belongs to it.
 _CONTINUES = re.compile(r"^(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]|[ \t]{2,}\S|[ \t]*>)")
 _EXPLICIT_ID = re.compile(r"\{[^{}\n]*?#([\w:.-]+)")
-_INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|\[\^[^\]]+\]|[*_`]")
 
 
 @dataclass(frozen=True)
@@ -27,18 +23,7 @@ class Block:
     anchor: str  # para-N, item-N, fn:N, a heading's id, or "" for the top of the page
     label: str  # "One Year On, paragraph 24"
     text: str  # the block's Markdown
-
-
-def document_key(markdown: str) -> str | None:
-    """The ``document:`` key of the page's front matter, if any."""
-    front = _FRONT_MATTER.match(markdown)
-    found = _DOCUMENT_KEY.search(front.group(1)) if front else None
-    return found.group(1) if found else None
-
-
-def heading_text(raw: str) -> str:
-    """A heading's words without its { #id }, links, footnote markers or emphasis."""
-    return " ".join(_INLINE_MARKUP.sub(lambda m: m.group(1) or "", _HEADING_ID.sub("", raw)).split())
+    start: int = 0  # where the block starts in the page's Markdown (front matter included)
 
 
 def page_anchors(markdown: str) -> set[str]:
@@ -53,15 +38,16 @@ def page_blocks(page: str, markdown: str, document_name: str, *, first_page: boo
     A block ending in ``{ #para-N .numbered }`` is that paragraph, and so are the lists and quotations
     that follow it; a footnote definition is ``fn:N``; anything else belongs to the heading above it.
     On a document's first (or only) page the title is the document's own, so labels leave it out.
+    The one block parser: citations, the glossary's sources and "referred to in" all place text with it.
     """
     ids = set(_EXPLICIT_ID.findall(markdown))
-    front = _FRONT_MATTER.match(markdown)
-    body = markdown[front.end():] if front else markdown
+    offset = front_matter_end(markdown)
     blocks: list[Block] = []
     heading = ("", document_name)
     title = ""
     numbered: tuple[str, str] | None = None
     lines: list[str] = []
+    start = offset
 
     def flush() -> None:
         nonlocal numbered
@@ -73,35 +59,39 @@ def page_blocks(page: str, markdown: str, document_name: str, *, first_page: boo
             what = "paragraph" if found.group(2) == "para" else "item"
             where = document_name if what == "paragraph" or first_page else f"{document_name}, {title}"
             numbered = (found.group(1), f"{where}, {what} {found.group(3)}")
-            blocks.append(Block(page, *numbered, text))
+            blocks.append(Block(page, *numbered, text, start))
         elif footnote := _FOOTNOTE.match(text):
             numbered = None
             blocks.append(Block(page, f"fn:{footnote.group(1)}", f"{document_name}, footnote {footnote.group(1)}",
-                                text))
+                                text, start))
         elif numbered and _CONTINUES.match(text):
-            blocks.append(Block(page, *numbered, text))
+            blocks.append(Block(page, *numbered, text, start))
         else:
             numbered = None
-            blocks.append(Block(page, *heading, text))
+            blocks.append(Block(page, *heading, text, start))
 
-    for line in body.splitlines():
-        if match := _HEADING.match(line):
+    for line in markdown[offset:].splitlines(keepends=True):
+        bare = line.splitlines()[0]
+        if match := HEADING.match(bare):
             flush()
             numbered = None
             explicit = _HEADING_ID.search(match.group(2))
             text = heading_text(match.group(2))
-            anchor = explicit.group(1) if explicit else unique(slugify(text, "-"), ids)
+            anchor = explicit.group(1) if explicit else unique_id(slugify(text), ids)
             if len(match.group(1)) == 1:
                 title = text
                 anchor = ""  # the page's own title: link to the page itself
             heading = (anchor, document_name if first_page and anchor == "" else f"{document_name}, {text}")
-            blocks.append(Block(page, heading[0], heading[1], line))
-        elif line.strip():
-            if _FOOTNOTE.match(line):
+            blocks.append(Block(page, heading[0], heading[1], bare, offset))
+        elif bare.strip():
+            if _FOOTNOTE.match(bare):
                 flush()  # footnote definitions are often written on consecutive lines
-            lines.append(line)
+            if not lines:
+                start = offset
+            lines.append(bare)
         else:
             flush()
+        offset += len(line)
     flush()
     return blocks
 

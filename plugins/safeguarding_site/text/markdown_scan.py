@@ -12,16 +12,15 @@ import functools
 import html
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+from .front_matter import front_matter
+from .headings import HEADING, heading_text, slugify, unique_id
+
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_NOT_SLUG = re.compile(r"[^\w\s-]")
-_SLUG_SPACE = re.compile(r"[-\s]+")
 
 # An inline link or image: [text](target "title"); the text may hold one level of [brackets].
 _INLINE_LINK = re.compile(
@@ -31,16 +30,10 @@ _INLINE_LINK = re.compile(
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
 _ATTR_TOKEN = re.compile(r"""#[\w:.-]+|\.[\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)""")
-_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
-_TRAILING_ATTR_LIST = re.compile(r"[ \t]*\{:?[^{}\n]*\}[ \t]*$")
-_TRAILING_HASHES = re.compile(r"[ \t]+#+$")
 _HTML_TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _HTML_ID = re.compile(r"""(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\n]+)\]:", re.MULTILINE)
 _FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\n]+)\](?!:)")
-_IMAGE_OR_LINK_TEXT = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass(frozen=True)
@@ -70,14 +63,6 @@ class Lines:
 
     def at(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
-
-
-def front_matter(text: str) -> tuple[str | None, int]:
-    """The front matter's YAML (or None) and the number of lines it takes, closing line included."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, 0
-    return match.group(1) or "", match.group(0).count("\n")
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -144,32 +129,6 @@ def html_tags(text: str):
         yield match.start(), match.group(1).lower(), match.group(2)
 
 
-def slugify(value: str) -> str:
-    """The id toc gives a heading (Python-Markdown's default ``slugify`` with separator "-")."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_SPACE.sub("-", _NOT_SLUG.sub("", value).strip().lower())
-
-
-def heading_words(raw: str) -> str:
-    """The text a rendered heading shows: no { attr list }, link targets, emphasis markers or tags."""
-    text = _TRAILING_HASHES.sub("", _TRAILING_ATTR_LIST.sub("", raw))
-    text = _IMAGE_OR_LINK_TEXT.sub(lambda m: "" if m.group(1) else m.group(2), text)
-    text = _FOOTNOTE_MARKER.sub("", text)
-    for _ in range(2):  # ***bold italic***
-        text = _EMPHASIS.sub(r"\2", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text.replace("`", ""))
-    return html.unescape(_TAG.sub("", text))
-
-
-def _unique(candidate: str, used: set[str]) -> str:
-    # toc's rule: a heading whose id is taken gets "_1", "_2", ... appended.
-    base, number = candidate, 0
-    while candidate in used or not candidate:
-        number += 1
-        candidate = f"{base}_{number}"
-    return candidate
-
-
 def anchors(text: str, original: str | None = None) -> list[Anchor]:
     """Every id a link into this page may name, in page order.
 
@@ -188,12 +147,11 @@ def anchors(text: str, original: str | None = None) -> list[Anchor]:
             value = next(group for group in match.groups()[1:] if group is not None)
             found.append(Anchor(html.unescape(value), line(offset), True))
     used = {anchor.id for anchor in found}
-    for match in _HEADING.finditer(text):
+    for match in HEADING.finditer(text):
         raw = match.group(2) if original is None else original[match.start(2): match.end(2)]
         if any(t.startswith("#") for _, tokens in attr_list_tokens(raw) for t in tokens) or not raw.strip("# "):
             continue  # an explicit { #id }, already found; or a line of hashes that is no heading
-        slug = _unique(slugify(heading_words(raw)), used)
-        used.add(slug)
+        slug = unique_id(slugify(heading_text(raw)), used)
         found.append(Anchor(slug, line(match.start()), False))
     for match in _FOOTNOTE_DEFINITION.finditer(text):
         found.append(Anchor(f"fn:{match.group(1)}", line(match.start()), False))

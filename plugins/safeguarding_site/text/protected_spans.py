@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .front_matter import FRONT_MATTER
+
 MASK = "\x00"
 
 
@@ -52,8 +54,7 @@ def _bare_url(text: str) -> bool:
 # (a character class first, a look-behind), it is so that the regex engine can skip ahead to the characters
 # a match can start with; tests/test_protected_markdown.py checks it against the obvious form.
 _PROTECTED = (
-    _Protected(re.compile(r"\A---\n.*?\n(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE),
-               lambda text: text.startswith("---\n")),  # front matter
+    _Protected(FRONT_MATTER, lambda text: text.startswith("---")),  # front matter
     _Protected(re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?(?:^\1\2[ \t]*$|\Z)", re.DOTALL | re.MULTILINE),
                _containing("```", "~~~")),  # fenced code
     _Protected(re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL),
