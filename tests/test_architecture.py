@@ -126,3 +126,17 @@ def test_an_upward_import_fails(tmp_path: Path, line: str, where: str, why: str)
     finally:
         PACKAGE = saved
     assert len(found) == 1 and why in found[0], found
+
+
+def test_only_the_plugin_imports_mkdocs() -> None:
+    """The core stays engine-free (MkDocs 2 drops plugins): only plugin.py, the hooks, imports MkDocs."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "plugin.py" and path.parent == PACKAGE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [f"{path.relative_to(PACKAGE)}:{node.lineno}: {n}" for n in names
+                      if n == "mkdocs" or n.startswith("mkdocs.")]
+    assert found == []

@@ -14,6 +14,7 @@ from ..data.registers import load_cross_link_data
 from ..data.site_data import SiteData, load_site_data
 from ..pages.download import bundle_setting
 from ..pages.site import AssembledSite, assemble_site
+from ..text.front_matter import read_page
 from .hosts import unknown_hosts
 from .nav import SiteConfig, check_nav, read_config
 from .pages import Site, add_assembled, check_pages, read_site
@@ -50,9 +51,7 @@ def read_project(root: Path) -> Project:
         cross = load_cross_link_data(root / "cross_refs", data, display_root=root)
         sources = {path: page.markdown for path, page in site.pages.items()}
         # The same function, with the same inputs, as the plugin's on_files.
-        from mkdocs.utils.meta import get_data  # how MkDocs reads a page's front matter
-
-        assembled = assemble_site(data, cross, sources, read_meta=get_data, other_files=site.files - set(sources),
+        assembled = assemble_site(data, cross, sources, read_meta=read_page, other_files=site.files - set(sources),
                                   offline_bundle=bundle_setting(), use_directory_urls=config.use_directory_urls,
                                   updated=content_last_updated(root))
     except DataErrors as exc:
