@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from project_paths import ROOT
 
 
 @pytest.fixture(scope="session")

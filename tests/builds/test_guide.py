@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from project_paths import ROOT
 GUIDE_MD = ROOT / "docs" / "guide" / "index.md"
 GUIDE_HTML = "guide/index.html"
 # The places a statement may rest on: the documents and the pages generated from their data.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from project_paths import ROOT
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.base.yaml_lines import load_yaml_text
 from safeguarding_site.data.organisations import (
@@ -159,7 +160,7 @@ def test_pages_list_organisations_by_sector_and_recommendations_by_organisation(
     assert all("- [Recommendation " in pages[o.page] for o in organisations.organisations.values())
 
 
-ORGANISATION_FILTER_JS = (Path(__file__).resolve().parents[1] / "docs/javascripts/organisation-filter.js").read_text(
+ORGANISATION_FILTER_JS = (ROOT / "docs/javascripts/organisation-filter.js").read_text(
     encoding="utf-8")
 
 
@@ -169,6 +170,6 @@ def test_filter_script_is_self_contained_and_valid_javascript(tmp_path: Path) ->
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    script = Path(__file__).resolve().parents[1] / "docs/javascripts/organisation-filter.js"
+    script = ROOT / "docs/javascripts/organisation-filter.js"
     result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

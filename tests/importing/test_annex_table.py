@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import markdown
 import pytest
+from project_paths import ROOT
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.annex_table import COLUMNS, parse_annex_table
 from site_markdown import EXTENSIONS
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
 NAME = "sources/2010-03-government-response-to-lord-laming-one-year-on.txt"
 HEADER = "Ref No\tLord Laming's Recommendation March 2009\tGovernment's Response May 2009\tProgress update March 2010"

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from project_paths import ROOT
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.annex_table import COLUMNS, TableRow, parse_annex_table
 from safeguarding_site.importing.cell_markdown import cell_to_markdown
 from site_markdown import EXTENSIONS
 
-SOURCE = Path(__file__).resolve().parents[1] / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
+SOURCE = ROOT / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
 HEADER = "Ref No\tRecommendation\tResponse\tProgress"
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_paths import ROOT
 from safeguarding_site.importing.chapter_evidence import EVIDENCE_COLUMNS, find_evidence
 from safeguarding_site.importing.recommendations_yaml import parse_and_build
 from safeguarding_site.text.plain_text import contains_quote
 
-ROOT = Path(__file__).resolve().parents[1]
 NAME = "sources/2010-03-government-response-to-lord-laming-one-year-on.txt"
 
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import markdown
 import pytest
+from project_paths import ROOT
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.chief_adviser import convert
 from safeguarding_site.importing.pages import ImportedPage
 from site_markdown import EXTENSIONS
 
 SOURCE_PATH = (
-    Path(__file__).resolve().parents[1] / "sources" / "2010-03-chief-adviser-first-annual-report.txt"
+    ROOT / "sources" / "2010-03-chief-adviser-first-annual-report.txt"
 )
 SOURCE = SOURCE_PATH.read_text(encoding="utf-8")
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from project_paths import ROOT
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.letters import (
     LETTERS,
@@ -18,7 +18,6 @@ from safeguarding_site.importing.letters import (
 from safeguarding_site.importing.pages import ImportedPage
 from site_markdown import EXTENSIONS
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 
 SOURCE_2008 = "2008-11-17-letter-secretary-of-state-to-lord-laming.txt"

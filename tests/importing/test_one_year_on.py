@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
 
 import markdown
 import pytest
+from project_paths import ROOT
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.one_year_on import convert
 from safeguarding_site.importing.pages import ImportedPage
 from site_markdown import EXTENSIONS
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sources" / "2010-03-government-response-to-lord-laming-one-year-on.txt"
 PATHS = [
     "one-year-on/index.md",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from project_paths import ROOT
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.importing.recommendations_yaml import (
     dump_recommendations,
@@ -13,7 +14,6 @@ from safeguarding_site.importing.recommendations_yaml import (
     parse_and_build,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 NAME = "sources/2010-03-government-response-to-lord-laming-one-year-on.txt"
 
 

@@ -5,20 +5,18 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from pathlib import Path
 
 import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_paths import ROOT
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking.autolink import autolink, find_references
 from safeguarding_site.linking.reference_patterns import TABLE
 from safeguarding_site.linking.targets import LinkTargets, build_link_targets, front_matter_document
 from site_markdown import EXTENSIONS
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # Evidence quotes exactly as cross_refs/recommendations.yaml records them (Annex A, recs 11 and 19).
 REC_11_QUOTE = ("Revisions to Chapter 4 stress the importance of specialist training for these roles and Chapter 2 "

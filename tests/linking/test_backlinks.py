@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import markdown
 import pytest
+from project_paths import ROOT
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking import backlinks as backlinks_module
@@ -20,7 +20,6 @@ from safeguarding_site.linking.backlinks import (
 from safeguarding_site.linking.targets import LinkTargets, build_link_targets
 from site_markdown import EXTENSIONS
 
-ROOT = Path(__file__).resolve().parents[1]
 REC_11_QUOTE = ("Revisions to Chapter 4 stress the importance of specialist training for these roles and Chapter 2 "
                 "references the local authority's responsibility to ensure relevant staff receive this high "
                 "quality training.")

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_paths import ROOT
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking.reference_patterns import TABLE, compiled_table
 from safeguarding_site.linking.targets import TITLE_VARIANTS, WORKING_TOGETHER_TITLES
 from safeguarding_site.text.protected_spans import masked
 
-ROOT = Path(__file__).resolve().parents[1]
 WT_TITLES = WORKING_TOGETHER_TITLES
 DOCUMENTS = load_documents(ROOT / "cross_refs/documents.yaml", "documents.yaml", Problems())
 DOCUMENT_TITLES = tuple(title for key, document in DOCUMENTS.items()

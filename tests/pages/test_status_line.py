@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from project_paths import ROOT
 from safeguarding_site.base.dates import content_last_updated, format_date, parse_document_date, published_month
 from safeguarding_site.base.errors import DataError
 from safeguarding_site.data.documents import Document
@@ -23,8 +24,6 @@ from safeguarding_site.pages.status_line import (
     read_notice,
     status_line_markdown,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _doc(key: str, date: str) -> Document:

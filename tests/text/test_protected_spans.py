@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_paths import ROOT
 from safeguarding_site.text.protected_spans import MASK, masked, merge_spans, protected_spans
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # The patterns as first written (one regex each, every one tried on every page): the specification.
 _OBVIOUS = tuple(re.compile(p, flags) for p, flags in (
