@@ -1,8 +1,9 @@
-"""Shared fixtures: paths, and one real build of the site per test session."""
+"""Shared fixtures: paths, a copy of the project to edit, and one real build of the site per test session."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,31 @@ import pytest
 from project_paths import ROOT
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regenerate-golden", action="store_true", default=False,
+                     help="write the generated pages of tests/pages/golden/*/ as their new expected files")
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+# What `mkdocs build` and `build.py check` read.
+BUILD_INPUTS = ("cross_refs", "docs", "overrides", "mkdocs.yml")
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A copy of everything the build reads, in tmp_path/project, for an editor's changes to be made in."""
+    copy = tmp_path / "project"
+    for name in BUILD_INPUTS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, copy / name)
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy(ROOT / name, copy / name)
+    return copy
 
 
 @pytest.fixture(scope="session")

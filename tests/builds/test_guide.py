@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-
 from project_paths import ROOT
+
 GUIDE_MD = ROOT / "docs" / "guide" / "index.md"
 GUIDE_HTML = "guide/index.html"
 # The places a statement may rest on: the documents and the pages generated from their data.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import struct
 import subprocess
@@ -11,15 +10,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from editing import file_hashes
 from safeguarding_site.base.dates import source_date_epoch
 from safeguarding_site.commands.build import build_site
 
 COMMIT_TIME = "1268784000"  # 17 March 2010 00:00 UTC: far from today, so "now" cannot pass for it
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +32,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory, root: Path) -> tuple[Pa
 
 
 def test_two_builds_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
-    first, second = (tree(site) for site in two_builds)
+    first, second = (file_hashes(site) for site in two_builds)
     assert len(first) > 100
     assert sorted(first) == sorted(second), "the builds wrote different files"
     differing = [name for name in first if first[name] != second[name]]

@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from editing import file_hashes
 from safeguarding_site.commands import check as checks
 from safeguarding_site.commands.build import build_site
 from safeguarding_site.commands.main import main
 
-# What `mkdocs build` reads; the copy is built with the plugin installed from this checkout.
-BUILD_INPUTS = ("cross_refs", "docs", "overrides", "mkdocs.yml")
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every file and folder under ``folder``, with each file's SHA-256: equal trees are byte-for-byte equal."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(folder.rglob("*"))}
-
 
 @pytest.fixture()
-def project(tmp_path: Path, root: Path, built_site: Path) -> Path:
-    """A copy of the project whose site/ holds the real published site."""
-    for name in BUILD_INPUTS:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        elif source.exists():
-            shutil.copy(source, tmp_path / name)
-    shutil.copytree(built_site, tmp_path / "site")
-    return tmp_path
+def project(project: Path, built_site: Path) -> Path:
+    """conftest's copy of the project (built with the plugin from this checkout), its site/ the published site."""
+    shutil.copytree(built_site, project / "site")
+    return project
 
 
 def append(path: Path, text: str) -> int:
@@ -44,14 +29,14 @@ def append(path: Path, text: str) -> int:
 
 
 def assert_unchanged(project: Path, before: dict[str, str]) -> None:
-    assert tree(project / "site") == before, "the published site changed although the build failed"
+    assert file_hashes(project / "site", folders=True) == before, "the published site changed although the build failed"
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
 def test_broken_data_stops_the_build_and_keeps_the_site(project: Path, capfd: pytest.CaptureFixture[str]) -> None:
     recs = project / "cross_refs/recommendations.yaml"
     recs.write_text(recs.read_text(encoding="utf-8").replace("- id: 13\n", "- id: 12\n", 1), encoding="utf-8")
-    before = tree(project / "site")
+    before = file_hashes(project / "site", folders=True)
     assert main(["--root", str(project), "build"]) == 1
     err = capfd.readouterr().err
     assert "cross_refs/recommendations.yaml:" in err and "recommendation 12: duplicate id 12" in err
@@ -64,7 +49,7 @@ def test_a_failing_strict_build_keeps_the_site(project: Path, capfd: pytest.Capt
     """Even a problem the check cannot see (here: the check is switched off) fails safe in MkDocs."""
     monkeypatch.setattr(checks, "check_project", lambda root: [])
     append(project / "docs/one-year-on/chapter-1.md", "See [the missing annex](annex-z.md).\n")
-    before = tree(project / "site")
+    before = file_hashes(project / "site", folders=True)
     status = build_site(project, project / "site")
     out, err = capfd.readouterr()
     assert status != 0
@@ -102,7 +87,7 @@ def test_a_hostile_edit_is_rejected_naming_file_and_line(project: Path, capfd: p
         text = path.read_text(encoding="utf-8")
         line = text[: text.index(anchor)].count("\n") + 1
         path.write_text(text.replace(anchor, hostile, 1), encoding="utf-8")
-    before = tree(project / "site")
+    before = file_hashes(project / "site", folders=True)
     assert main(["--root", str(project), "build"]) == 1
     err = capfd.readouterr().err
     reported = [row for row in err.splitlines() if row.startswith(f"{file}:{line}:")]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
+from editing import edit, file_hashes
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from safeguarding_site.commands.serve import serve_command
 from safeguarding_site.serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 
-BUILD_INPUTS = ("cross_refs", "docs", "overrides", "mkdocs.yml")
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
@@ -71,11 +69,6 @@ def test_build_py_serve_renders_only_what_changes_unless_told_otherwise(tmp_path
 # ---------------------------------------------------------------- serve, in process, against full builds
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 class Server:
     """What `mkdocs serve --dirty` does on each change: load the configuration again, then a dirty build."""
 
@@ -98,15 +91,8 @@ class Server:
 
 
 @pytest.fixture()
-def server(tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch):
+def server(tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # the same build date in every build compared
-    project = tmp_path / "project"
-    for name in BUILD_INPUTS:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy(source, project / name)
     served = Server(project, tmp_path / "served")
     first = served.rebuild()
     assert len(first) > 100  # the first build renders everything
@@ -117,20 +103,14 @@ def server(tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch):
 def _assert_same_as_full_build(server: Server, tmp_path: Path, name: str) -> None:
     full = tmp_path / name
     server.full_build(full)
-    served, expected = _tree(server.site), _tree(full)
+    served, expected = file_hashes(server.site), file_hashes(full)
     different = sorted(p for p in expected if served.get(p) != expected[p])
     assert different == [], f"pages served differ from a full build: {different[:10]}"
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_data_edit_renders_a_few_pages_and_serves_what_a_full_build_makes(server: Server, tmp_path: Path) -> None:
     data = server.project / "cross_refs" / "recommendations.yaml"
-    _edit(data, "recommendation: ", "recommendation: Zebraword ")
+    edit(data, "recommendation: ", "recommendation: Zebraword ")
     rendered = server.rebuild()
     assert "recommendations/1.html" in rendered
     assert len(rendered) < 15, rendered  # not the whole site
@@ -144,9 +124,9 @@ def test_a_page_whose_file_is_untouched_is_rendered_when_its_markdown_changes(se
     # A docs/ page that starts to refer to recommendation 5 changes recommendation 5's "Referred to in"
     # list; a document's date in documents.yaml changes the header of each of its pages (docs/ files
     # MkDocs alone would think unchanged).
-    _edit(server.project / "docs" / "one-year-on" / "chapter-3.md", "# 3. Challenges and Moving Forward\n",
+    edit(server.project / "docs" / "one-year-on" / "chapter-3.md", "# 3. Challenges and Moving Forward\n",
           "# 3. Challenges and Moving Forward\n\nAs Recommendation 5 says.\n")
-    _edit(server.project / "cross_refs" / "documents.yaml", "date: March 2010", "date: 1 January 1999")
+    edit(server.project / "cross_refs" / "documents.yaml", "date: March 2010", "date: 1 January 1999")
     rendered = server.rebuild()
     assert "recommendations/5.html" in rendered and "one-year-on/chapter-3.html" in rendered
     assert any("1 January 1999" in (server.site / url).read_text(encoding="utf-8") for url in rendered
@@ -156,7 +136,7 @@ def test_a_page_whose_file_is_untouched_is_rendered_when_its_markdown_changes(se
 
 def test_a_change_every_page_shows_renders_every_page(server: Server, tmp_path: Path) -> None:
     # The overview page has no title in mkdocs.yml's nav: its front matter's title is what the others show.
-    _edit(server.project / "docs" / "one-year-on" / "index.md", "title: 'The", "title: 'Renamed: The")
+    edit(server.project / "docs" / "one-year-on" / "index.md", "title: 'The", "title: 'Renamed: The")
     rendered = server.rebuild()
     assert len(rendered) > 100
     _assert_same_as_full_build(server, tmp_path, "full-3")

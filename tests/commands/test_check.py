@@ -11,31 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from editing import edit, line_of
 from safeguarding_site.commands.main import main
 
 MESSAGE = re.compile(r"^(?P<file>[^\s:]+(?: \(generated\))?)(?::(?P<line>\d+))?: (?P<text>.+)$")
-
-
-@pytest.fixture()
-def project(tmp_path: Path, root: Path) -> Path:
-    """A copy of what `check` reads, for an editor's mistakes to be made in."""
-    for folder in ("cross_refs", "docs"):
-        shutil.copytree(root / folder, tmp_path / folder)
-    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace the first ``old`` with ``new``; return the line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path.name}: the test's fixture text has changed"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
-    hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
-    return hits[occurrence - 1]
 
 
 def run_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:

@@ -3,42 +3,24 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from editing import edit, line_of
 from safeguarding_site.base.errors import DataErrors
 from safeguarding_site.data.recommendations import check_markdown_safety, derive_short_title
 from safeguarding_site.data.site_data import load_site_data
 
 
 @pytest.fixture()
-def cross_refs(tmp_path: Path, root: Path) -> Path:
-    target = tmp_path / "cross_refs"
-    shutil.copytree(root / "cross_refs", target)
-    return target
+def cross_refs(project: Path) -> Path:
+    return project / "cross_refs"
 
 
 def _errors(cross_refs: Path) -> list[str]:
     with pytest.raises(DataErrors) as info:
         load_site_data(cross_refs, display_root=cross_refs.parent)
     return [str(e) for e in info.value.errors]
-
-
-def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def _line_of(path: Path, needle: str, occurrence: int = 1) -> int:
-    seen = 0
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            seen += 1
-            if seen == occurrence:
-                return number
-    raise AssertionError(needle)
 
 
 def test_real_data_loads(root: Path) -> None:
@@ -51,8 +33,8 @@ def test_real_data_loads(root: Path) -> None:
 
 def test_duplicate_id_names_file_line_and_entry(cross_refs: Path) -> None:
     recs = cross_refs / "recommendations.yaml"
-    _edit(recs, "- id: 13\n", "- id: 12\n")
-    line = _line_of(recs, "- id: 12", occurrence=2)
+    edit(recs, "- id: 13\n", "- id: 12\n")
+    line = line_of(recs, "- id: 12", occurrence=2)
     errors = _errors(cross_refs)
     assert any(e.startswith(f"cross_refs/recommendations.yaml:{line}: recommendation 12: duplicate id 12")
                for e in errors), errors
@@ -60,8 +42,8 @@ def test_duplicate_id_names_file_line_and_entry(cross_refs: Path) -> None:
 
 def test_chapter_13_is_rejected_with_the_valid_range(cross_refs: Path) -> None:
     recs = cross_refs / "recommendations.yaml"
-    _edit(recs, "  - chapter: 3\n", "  - chapter: 13\n")
-    line = _line_of(recs, "chapter: 13")
+    edit(recs, "  - chapter: 3\n", "  - chapter: 13\n")
+    line = line_of(recs, "chapter: 13")
     errors = _errors(cross_refs)
     assert any(f"recommendations.yaml:{line}:" in e and "no chapter 13 in Working Together: chapters are 1–12" in e
                for e in errors), errors
@@ -92,9 +74,9 @@ def test_quote_must_occur_in_its_column(cross_refs: Path) -> None:
 
 def test_all_problems_reported_in_one_run(cross_refs: Path) -> None:
     recs = cross_refs / "recommendations.yaml"
-    _edit(recs, "- id: 13\n", "- id: 12\n")
-    _edit(recs, "  - chapter: 3\n", "  - chapter: 13\n")
-    _edit(cross_refs / "documents.yaml", "  short_title: One Year On\n", "")
+    edit(recs, "- id: 13\n", "- id: 12\n")
+    edit(recs, "  - chapter: 3\n", "  - chapter: 13\n")
+    edit(cross_refs / "documents.yaml", "  short_title: One Year On\n", "")
     errors = _errors(cross_refs)
     assert any("duplicate id 12" in e for e in errors)
     assert any("no chapter 13" in e for e in errors)
@@ -134,8 +116,8 @@ def test_addressed_to_override_must_name_known_organisations(cross_refs: Path) -
     from safeguarding_site.data.registers import load_cross_link_data
 
     recs = cross_refs / "recommendations.yaml"
-    _edit(recs, "- id: 56\n", "- id: 56\n  addressed_to: [ofsted, nobody-such]\n")
-    line = _line_of(recs, "addressed_to: [ofsted")
+    edit(recs, "- id: 56\n", "- id: 56\n  addressed_to: [ofsted, nobody-such]\n")
+    line = line_of(recs, "addressed_to: [ofsted")
     data = load_site_data(cross_refs, display_root=cross_refs.parent)
     assert data.recommendations[55].addressed_to == ("ofsted", "nobody-such")
     with pytest.raises(DataErrors) as info:
