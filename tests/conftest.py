@@ -39,6 +39,19 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
+# A small valid site (recommendations 1-6, five chapters, ...): see tests/pages/golden/README.md.
+SMALL_SITE = ROOT / "tests" / "pages" / "golden" / "small_site"
+
+
+@pytest.fixture()
+def small_site(tmp_path: Path) -> Path:
+    """A copy of the small site's cross_refs/ and docs/ in tmp_path/small_site: valid data to build on or break."""
+    copy = tmp_path / "small_site"
+    for name in ("cross_refs", "docs"):
+        shutil.copytree(SMALL_SITE / name, copy / name)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with `mkdocs build --strict` into a temporary folder."""
