@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from project_paths import ROOT
+from project_paths import ROOT, SMALL_SITE
+from safeguarding_site.data.registers import CrossLinkData, load_cross_link_data
+from safeguarding_site.data.site_data import SiteData, load_site_data
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,10 +41,6 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-# A small valid site (recommendations 1-6, five chapters, ...): see tests/pages/golden/README.md.
-SMALL_SITE = ROOT / "tests" / "pages" / "golden" / "small_site"
-
-
 @pytest.fixture()
 def small_site(tmp_path: Path) -> Path:
     """A copy of the small site's cross_refs/ and docs/ in tmp_path/small_site: valid data to build on or break."""
@@ -50,6 +48,29 @@ def small_site(tmp_path: Path) -> Path:
     for name in ("cross_refs", "docs"):
         shutil.copytree(SMALL_SITE / name, copy / name)
     return copy
+
+
+@pytest.fixture(scope="session")
+def small_data() -> SiteData:
+    """The small site's core data (read only: copy it with the small_site fixture to change it)."""
+    return load_site_data(SMALL_SITE / "cross_refs", display_root=SMALL_SITE)
+
+
+@pytest.fixture(scope="session")
+def small_registers(small_data: SiteData) -> CrossLinkData:
+    """The small site's glossary, guidance register and organisations."""
+    return load_cross_link_data(SMALL_SITE / "cross_refs", small_data, display_root=SMALL_SITE)
+
+
+# The live content, for the tests marked real_content: those about what the site publishes.
+@pytest.fixture(scope="session")
+def real_data() -> SiteData:
+    return load_site_data(ROOT / "cross_refs", display_root=ROOT)
+
+
+@pytest.fixture(scope="session")
+def real_registers(real_data: SiteData) -> CrossLinkData:
+    return load_cross_link_data(ROOT / "cross_refs", real_data, display_root=ROOT)
 
 
 @pytest.fixture(scope="session")

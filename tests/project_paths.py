@@ -6,3 +6,5 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+# A small valid site cut from the real content (see tests/pages/golden/README.md), for unit tests' data.
+SMALL_SITE = ROOT / "tests" / "pages" / "golden" / "small_site"

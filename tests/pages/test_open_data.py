@@ -1,4 +1,6 @@
-"""Open data: the JSON validates against its schema, the CSV round-trips, and the page documents every field."""
+"""Open data: the JSON validates against its schema, the CSV round-trips, and the page documents every field.
+
+Made from the small site (tests/pages/golden/small_site): recommendations 1-6."""
 
 from __future__ import annotations
 
@@ -6,12 +8,12 @@ import copy
 import csv
 import io
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
-from safeguarding_site.data.registers import CrossLinkData, load_cross_link_data
-from safeguarding_site.data.site_data import SiteData, load_site_data
+from project_paths import SMALL_SITE
+from safeguarding_site.data.registers import CrossLinkData
+from safeguarding_site.data.site_data import SiteData
 from safeguarding_site.pages.open_data import (
     CSV_COLUMNS,
     CSV_FILE,
@@ -27,18 +29,8 @@ from source_pages import source_pages
 
 
 @pytest.fixture(scope="module")
-def data(root: Path) -> SiteData:
-    return load_site_data(root / "cross_refs")
-
-
-@pytest.fixture(scope="module")
-def extra(root: Path, data: SiteData) -> CrossLinkData:
-    return load_cross_link_data(root / "cross_refs", data)
-
-
-@pytest.fixture(scope="module")
-def files(root: Path, data: SiteData, extra: CrossLinkData) -> dict[str, str]:
-    links, problems = build_cross_links(data, extra, source_pages(root))
+def files(small_data: SiteData, small_registers: CrossLinkData) -> dict[str, str]:
+    links, problems = build_cross_links(small_data, small_registers, source_pages(SMALL_SITE))
     assert problems == []
     return links.generated
 
@@ -50,7 +42,7 @@ def test_json_validates_against_the_published_schema(files: dict[str, str]) -> N
     table = json.loads(files[JSON_FILE])
     jsonschema.Draft202012Validator(schema).validate(table)
     assert table["schema_version"] == SCHEMA_VERSION
-    assert [r["id"] for r in table["recommendations"]] == list(range(1, 59))
+    assert [r["id"] for r in table["recommendations"]] == list(range(1, 7))
 
 
 def test_the_schema_rejects_what_it_should(files: dict[str, str]) -> None:
@@ -67,11 +59,11 @@ def test_the_schema_rejects_what_it_should(files: dict[str, str]) -> None:
     assert not validator.is_valid(broken)
 
 
-def test_json_carries_the_cross_references(files: dict[str, str], data: SiteData) -> None:
+def test_json_carries_the_cross_references(files: dict[str, str], small_data: SiteData) -> None:
     recs = {r["id"]: r for r in json.loads(files[JSON_FILE])["recommendations"]}
     six = recs[6]
     assert six["url"] == "recommendations/6.html"
-    assert six["recommendation"] == data.recommendations[5].recommendation  # Markdown, as published
+    assert six["recommendation"] == small_data.recommendations[5].recommendation  # Markdown, as published
     assert [c["chapter"] for c in six["working_together_chapters"]] == [3]
     assert six["working_together_chapters"][0]["url"] == "working-together/chapter-3.html"
     assert [a["key"] for a in six["addressed_to"]] == ["directors-of-childrens-services", "pcts", "police"]
@@ -88,7 +80,7 @@ def test_csv_round_trips_with_the_documented_header(files: dict[str, str]) -> No
     assert text.startswith(",".join(CSV_COLUMNS) + "\r\n")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     table = json.loads(files[JSON_FILE])["recommendations"]
-    assert len(rows) == 58
+    assert len(rows) == 6
     for row, rec in zip(rows, table, strict=True):
         assert int(row["id"]) == rec["id"]
         for column in ("short_title", "url", "recommendation", "response_2009", "progress_2010",
@@ -105,8 +97,8 @@ def _listed(cell: str) -> list[str]:
     return cell.split("; ") if cell else []
 
 
-def test_output_is_deterministic(root: Path, data: SiteData, extra: CrossLinkData, files: dict[str, str]) -> None:
-    again, _ = build_cross_links(data, extra, source_pages(root))
+def test_output_is_deterministic(small_data: SiteData, small_registers: CrossLinkData, files: dict[str, str]) -> None:
+    again, _ = build_cross_links(small_data, small_registers, source_pages(SMALL_SITE))
     for name in (JSON_FILE, CSV_FILE, SCHEMA_FILE, DATA_PAGE):
         assert again.generated[name] == files[name]
 
