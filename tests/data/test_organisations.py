@@ -1,4 +1,6 @@
-"""Who must act: the organisations each recommendation addresses, by rule, checked against a reading by hand."""
+"""Who must act: the organisations each recommendation addresses, by rule, checked against a reading by hand.
+
+The rules on the small site (tests/pages/golden/small_site); the reading of all 58 on the real content."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from safeguarding_site.data.organisations import (
     validate_addressed_to,
     who_must_act,
 )
-from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.data.registers import CrossLinkData
+from safeguarding_site.data.site_data import SiteData
 from safeguarding_site.pages.organisations import (
     INDEX,
     organisation_pages,
@@ -29,18 +32,21 @@ NAME = "cross_refs/organisations.yaml"
 
 
 @pytest.fixture(scope="module")
-def data(root: Path) -> SiteData:
-    return load_site_data(root / "cross_refs")
+def data(real_data: SiteData) -> SiteData:
+    return real_data
 
 
 @pytest.fixture(scope="module")
-def organisations(root: Path) -> Organisations:
-    problems = Problems()
-    found = load_organisations(root / "cross_refs/organisations.yaml", NAME, problems)
-    assert problems.errors == []
-    return found
+def organisations(real_registers: CrossLinkData) -> Organisations:
+    return real_registers.organisations
 
 
+@pytest.fixture(scope="module")
+def small_organisations(small_registers: CrossLinkData) -> Organisations:
+    return small_registers.organisations
+
+
+@pytest.mark.real_content
 def test_derived_addressees_match_the_hand_written_reading(root: Path, data: SiteData,
                                                            organisations: Organisations) -> None:
     expected = yaml.safe_load((root / "tests/fixtures/addressees.yaml").read_text(encoding="utf-8"))
@@ -50,8 +56,10 @@ def test_derived_addressees_match_the_hand_written_reading(root: Path, data: Sit
     assert mismatches == {}
 
 
-def test_each_addressee_is_backed_by_the_words_that_name_it(data: SiteData, organisations: Organisations) -> None:
-    found = who_must_act(data.recommendations, organisations)
+def test_each_addressee_is_backed_by_the_words_that_name_it(small_data: SiteData,
+                                                            small_organisations: Organisations) -> None:
+    data = small_data
+    found = who_must_act(data.recommendations, small_organisations)
     assert found[6].named_as["police"] == ("Police Area Commanders",)
     assert found[1].named_as["dh"] == ("Secretaries of State for Children, Schools and Families, Health and Justice",)
     for rec in data.recommendations:
@@ -74,6 +82,7 @@ def test_subjects_of_obligations(text: str, expected: list[str]) -> None:
     assert subjects(text) == expected
 
 
+@pytest.mark.real_content
 def test_objects_and_passives_do_not_make_addressees(organisations: Organisations, data: SiteData) -> None:
     found = who_must_act(data.recommendations, organisations)
     assert "pcts" not in found[5].keys  # "responsibilities of Strategic Health Authorities for ... Primary Care Trusts"
@@ -82,6 +91,7 @@ def test_objects_and_passives_do_not_make_addressees(organisations: Organisation
     assert found[45].keys == ("dcsf",)  # no subject names anyone: the agent "provided by the DCSF" does
 
 
+@pytest.mark.real_content
 def test_editors_override_replaces_the_derived_list(data: SiteData, organisations: Organisations) -> None:
     found = who_must_act(data.recommendations, organisations, {56: ["government"]})
     assert found[56].keys == ("government",) and found[56].by_editors and found[56].derived == ()
@@ -110,10 +120,10 @@ def _entry(text: str):
     ("recommendations:\n- id: 1\n  addressed_to: [dcsf, dcsf]\n", None,
      "cross_refs/recommendations.yaml:3: recommendation 1: addressed_to lists an organisation twice"),
 ])
-def test_validate_addressed_to(organisations: Organisations, text: str, result, message: str | None) -> None:
+def test_validate_addressed_to(small_organisations: Organisations, text: str, result, message: str | None) -> None:
     problems = Problems()
     got = validate_addressed_to(_entry(text), file="cross_refs/recommendations.yaml", label="recommendation 1",
-                                organisations=organisations.organisations, problems=problems)
+                                organisations=small_organisations.organisations, problems=problems)
     assert got == result
     errors = [str(e) for e in problems.errors]
     assert (errors == []) if message is None else (len(errors) == 1 and errors[0].startswith(message)), errors
@@ -127,6 +137,7 @@ def test_validate_addressed_to(organisations: Organisations, text: str, result, 
      "probation\n", "- key: police\n  name: Probation\n  sector: probation", "police: duplicate key 'police'"),
     ("  named_as: [probation]\n", "  named_as: []\n", "  named_as: []", "probation: 'named_as' must list the words"),
 ])
+@pytest.mark.real_content
 def test_organisation_mistakes_name_file_line_and_entry(root: Path, tmp_path: Path, old: str, new: str, at: str,
                                                         message: str) -> None:
     path = tmp_path / "organisations.yaml"
@@ -141,6 +152,7 @@ def test_organisation_mistakes_name_file_line_and_entry(root: Path, tmp_path: Pa
     assert message in str(problems.errors[0])
 
 
+@pytest.mark.real_content
 def test_pages_list_organisations_by_sector_and_recommendations_by_organisation(
         data: SiteData, organisations: Organisations) -> None:
     found = who_must_act(data.recommendations, organisations)
