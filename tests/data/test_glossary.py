@@ -16,7 +16,7 @@ from safeguarding_site.data.glossary import (
     check_page_sources,
     load_glossary,
 )
-from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.data.site_data import SiteData
 from safeguarding_site.pages.glossary import GLOSSARY, glossary_page
 from safeguarding_site.text.blocks import comparable, document_key, page_anchors
 from source_pages import source_pages
@@ -35,9 +35,13 @@ _ABBREVIATION = re.compile(
 _NOT_TEXT = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|\{[^{}\n]*\}|<[^>\n]*>|^---\n.*?\n---\n", re.DOTALL)
 
 
+# About what the site publishes: every test here reads the live cross_refs/ and docs/.
+pytestmark = pytest.mark.real_content
+
+
 @pytest.fixture(scope="module")
-def data(root: Path) -> SiteData:
-    return load_site_data(root / "cross_refs")
+def data(real_data: SiteData) -> SiteData:
+    return real_data
 
 
 @pytest.fixture(scope="module")

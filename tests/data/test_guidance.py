@@ -10,7 +10,7 @@ import markdown
 import pytest
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.guidance import Register, archive_url, document_date, is_retired, load_register
-from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.data.site_data import SiteData
 from safeguarding_site.linking.citations import (
     Citation,
     cited_in,
@@ -28,9 +28,13 @@ NAME = "cross_refs/guidance.yaml"
 _URL = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
+# About what the site publishes: every test here reads the live cross_refs/ and docs/.
+pytestmark = pytest.mark.real_content
+
+
 @pytest.fixture(scope="module")
-def data(root: Path) -> SiteData:
-    return load_site_data(root / "cross_refs")
+def data(real_data: SiteData) -> SiteData:
+    return real_data
 
 
 @pytest.fixture(scope="module")
