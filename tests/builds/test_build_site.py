@@ -11,6 +11,9 @@ import pytest
 import yaml
 from safeguarding_site.data.site_data import load_site_data
 
+# Builds the real site: an editor's change to the content may fail it.
+pytestmark = pytest.mark.real_content
+
 
 class _Page(HTMLParser):
     """Collects ids, links, headings and scripts of one HTML page."""

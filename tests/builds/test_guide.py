@@ -10,6 +10,9 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from project_paths import ROOT
 
+# Builds the real site: an editor's change to the content may fail it.
+pytestmark = pytest.mark.real_content
+
 GUIDE_MD = ROOT / "docs" / "guide" / "index.md"
 GUIDE_HTML = "guide/index.html"
 # The places a statement may rest on: the documents and the pages generated from their data.

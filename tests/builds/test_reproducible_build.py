@@ -14,6 +14,9 @@ from editing import file_hashes
 from safeguarding_site.base.dates import source_date_epoch
 from safeguarding_site.commands.build import build_site
 
+# Builds the real site: an editor's change to the content may fail it.
+pytestmark = pytest.mark.real_content
+
 COMMIT_TIME = "1268784000"  # 17 March 2010 00:00 UTC: far from today, so "now" cannot pass for it
 
 

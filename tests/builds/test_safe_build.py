@@ -13,6 +13,9 @@ from safeguarding_site.commands import check as checks
 from safeguarding_site.commands.build import build_site
 from safeguarding_site.commands.main import main
 
+# Builds the real site: an editor's change to the content may fail it.
+pytestmark = pytest.mark.real_content
+
 
 @pytest.fixture()
 def project(project: Path, built_site: Path) -> Path:

@@ -12,6 +12,9 @@ from mkdocs.config import load_config
 from safeguarding_site.commands.serve import serve_command
 from safeguarding_site.serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 
+# Builds the real site: an editor's change to the content may fail it.
+pytestmark = pytest.mark.real_content
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 

@@ -7,7 +7,6 @@ silently lost. An entry is dropped only when it has no usable id, and then a pro
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -247,11 +246,10 @@ def test_entries_of_the_wrong_shape_are_reported_and_the_rest_kept(scratch: Path
 
 @pytest.mark.parametrize("content", [b"", b"\n", b"# only a comment\n", b"recommendations:\n", b"\xff\xfe\x00bad",
                                      b"schema: 1\nrecommendations: [\n"])
-def test_empty_or_unreadable_files_are_problems_not_tracebacks(tmp_path: Path, root: Path, content: bytes) -> None:
-    cross_refs = tmp_path / "cross_refs"
-    shutil.copytree(root / "cross_refs", cross_refs)
+def test_empty_or_unreadable_files_are_problems_not_tracebacks(small_site: Path, content: bytes) -> None:
+    cross_refs = small_site / "cross_refs"
     (cross_refs / "recommendations.yaml").write_bytes(content)
     with pytest.raises(DataErrors) as info:
-        load_site_data(cross_refs, display_root=tmp_path)
+        load_site_data(cross_refs, display_root=small_site)
     assert info.value.errors
     assert all(str(e).startswith(NAME) for e in info.value.errors), info.value.errors

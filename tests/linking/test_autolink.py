@@ -10,7 +10,7 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from project_paths import ROOT
+from project_paths import SMALL_SITE
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking.autolink import autolink, find_references
@@ -52,7 +52,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def targets() -> LinkTargets:
-    documents = load_documents(ROOT / "cross_refs/documents.yaml", "documents.yaml", Problems())
+    documents = load_documents(SMALL_SITE / "cross_refs/documents.yaml", "documents.yaml", Problems())
     return build_link_targets(
         documents=documents,
         recommendations={n: f"recommendations/{n}.md" for n in range(1, 59)},

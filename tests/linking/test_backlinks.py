@@ -6,7 +6,7 @@ import re
 
 import markdown
 import pytest
-from project_paths import ROOT
+from project_paths import SMALL_SITE
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking import backlinks as backlinks_module
@@ -164,7 +164,7 @@ EXPECTED_CHAPTERS = {
 
 
 def _targets(pages: dict[str, str]) -> LinkTargets:
-    documents = load_documents(ROOT / "cross_refs/documents.yaml", "documents.yaml", Problems())
+    documents = load_documents(SMALL_SITE / "cross_refs/documents.yaml", "documents.yaml", Problems())
     return build_link_targets(
         documents=documents,
         recommendations={n: f"recommendations/{n}.md" for n in range(1, 59)},

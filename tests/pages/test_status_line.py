@@ -154,12 +154,14 @@ def test_mistakes_in_the_notice_name_the_file_and_line(tmp_path: Path, text: str
     assert caught.value.file == "cross_refs/site.yaml" and caught.value.line == line
 
 
+@pytest.mark.real_content
 def test_the_projects_own_site_yaml_is_valid() -> None:
     read_notice(ROOT / "cross_refs" / SITE_FILE)  # raises on a mistake
 
 
 # --- the home page's markers -------------------------------------------------------------------------------
 
+@pytest.mark.real_content
 def test_home_page_markers_are_filled_from_the_data() -> None:
     data = load_site_data(ROOT / "cross_refs", display_root=ROOT)
     home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
@@ -175,6 +177,7 @@ def test_home_page_markers_are_filled_from_the_data() -> None:
 
 # --- the built site ----------------------------------------------------------------------------------------
 
+@pytest.mark.real_content
 def test_built_home_page_shows_the_status_line_computed_from_the_data(built_site: Path) -> None:
     data = load_site_data(ROOT / "cross_refs", display_root=ROOT)
     updated = content_last_updated(ROOT)
@@ -187,6 +190,7 @@ def test_built_home_page_shows_the_status_line_computed_from_the_data(built_site
     assert MARKER not in html and "<!-- working-together-chapters -->" not in html
 
 
+@pytest.mark.real_content
 def test_built_site_has_no_banner_while_the_notice_is_empty(built_site: Path) -> None:
     if read_notice(ROOT / "cross_refs" / SITE_FILE) is not None:
         pytest.skip("the editors have set a notice; the banner test below covers it")
@@ -211,6 +215,7 @@ def site_with_notice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.real_content
 def test_banner_shows_the_notice_on_every_page_with_a_working_link(site_with_notice: Path) -> None:
     for page, link in (("index.html", "recommendations/11.html"), ("guide/index.html", "../recommendations/11.html"),
                        ("recommendations/11.html", "11.html")):
@@ -222,6 +227,7 @@ def test_banner_shows_the_notice_on_every_page_with_a_working_link(site_with_not
         assert (site_with_notice / page).parent.joinpath(link).resolve().is_file()
 
 
+@pytest.mark.real_content
 def test_a_copy_without_git_history_says_the_date_is_not_recorded(site_with_notice: Path) -> None:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         pytest.skip("SOURCE_DATE_EPOCH is set, so the copy has a date")

@@ -53,6 +53,7 @@ def test_slugs_match_python_markdown(heading: str) -> None:
     assert markdown_slugify(heading_words(heading), "-") == expected
 
 
+@pytest.mark.real_content
 def test_anchors_agree_with_the_built_site(built_site: Path, root: Path) -> None:
     """Every anchor check believes in is in the built page; every numbered paragraph, footnote and heading too."""
     project = read_project(root)
@@ -119,6 +120,7 @@ def test_harmless_markup_passes(harmless: str) -> None:
     assert unsafe_markup(harmless) == []
 
 
+@pytest.mark.real_content
 def test_every_real_page_is_free_of_unsafe_markup(root: Path) -> None:
     for page in (root / "docs").rglob("*.md"):
         assert unsafe_markup(page.read_text(encoding="utf-8")) == [], page

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import markdown
+import pytest
 from safeguarding_site.text.paragraph_labels import label_paragraph_numbers
 
 EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "abbr", "tables", "def_list"]
@@ -27,6 +28,7 @@ def test_other_links_and_labelled_links_are_left_alone() -> None:
     assert label_paragraph_numbers(html) == html
 
 
+@pytest.mark.real_content
 def test_every_numbered_paragraph_in_the_built_site_is_named_after_its_number(built_site: Path) -> None:
     count = 0
     for page in built_site.rglob("*.html"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from project_paths import ROOT
@@ -64,6 +65,7 @@ def test_masks_random_text_like_the_obvious_patterns(markdown: str) -> None:
     assert masked(markdown) == obvious_masked(markdown)
 
 
+@pytest.mark.real_content
 def test_masks_every_page_of_the_site_like_the_obvious_patterns() -> None:
     pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md"))]
     assert len(pages) > 20
