@@ -77,6 +77,7 @@ def item_ids(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.real_content
 def test_each_source_makes_one_page_at_the_documents_yaml_path(name: str) -> None:
     key, path, _ = EXPECTED[name]
     page = page_for(name)

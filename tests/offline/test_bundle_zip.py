@@ -60,6 +60,7 @@ def test_sizes_and_dates_read_naturally():
     assert format_date(build_moment({})) == "17 March 2010"
 
 
+@pytest.mark.real_content
 def test_published_site_serves_and_links_the_zip(result):
     zip_bytes = result.zip_path.read_bytes()
     page = (result.site / "download.html").read_text(encoding="utf-8")
@@ -70,6 +71,7 @@ def test_published_site_serves_and_links_the_zip(result):
     assert 'href="download.html"' in home, "the download page must be reachable from every page's navigation"
 
 
+@pytest.mark.real_content
 def test_zip_holds_the_offline_copy_and_not_itself(result):
     with zipfile.ZipFile(result.zip_path) as archive:
         names = archive.namelist()

@@ -56,6 +56,7 @@ def test_mkdocs_yml_serves_the_shim_from_our_assets():
     assert config["theme"]["font"] is False
 
 
+@pytest.mark.real_content
 def test_built_site_fetches_nothing_from_outside():
     site = bundled().site
     shim = site / IFRAME_WORKER.polyfill
