@@ -12,6 +12,8 @@ import pytest
 from project_paths import ROOT, SMALL_SITE
 from safeguarding_site.data.registers import CrossLinkData, load_cross_link_data
 from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.text.blocks import document_key
+from source_pages import source_pages
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -71,6 +73,12 @@ def real_data() -> SiteData:
 @pytest.fixture(scope="session")
 def real_registers(real_data: SiteData) -> CrossLinkData:
     return load_cross_link_data(ROOT / "cross_refs", real_data, display_root=ROOT)
+
+
+@pytest.fixture(scope="session")
+def real_document_pages() -> dict[str, str]:
+    """The live pages of the five documents (those whose front matter names one), as the registers read them."""
+    return {path: text for path, text in source_pages(ROOT).items() if document_key(text)}
 
 
 @pytest.fixture(scope="session")

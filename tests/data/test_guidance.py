@@ -21,8 +21,7 @@ from safeguarding_site.linking.citations import (
     phrase_table,
 )
 from safeguarding_site.pages.guidance import PAGE, guidance_section, supporting_guidance_page
-from safeguarding_site.text.blocks import document_key, page_anchors
-from source_pages import source_pages
+from safeguarding_site.text.blocks import page_anchors
 
 NAME = "cross_refs/guidance.yaml"
 _URL = re.compile(r"https?://[^\s<>()\[\]]+")
@@ -46,8 +45,8 @@ def register(root: Path, data: SiteData) -> Register:
 
 
 @pytest.fixture(scope="module")
-def pages(root: Path) -> dict[str, str]:
-    return {path: text for path, text in source_pages(root).items() if document_key(text)}
+def pages(real_document_pages: dict[str, str]) -> dict[str, str]:
+    return real_document_pages
 
 
 @pytest.fixture(scope="module")
