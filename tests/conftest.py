@@ -7,13 +7,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from project_paths import ROOT, SMALL_SITE
-from safeguarding_site.data.registers import CrossLinkData, load_cross_link_data
-from safeguarding_site.data.site_data import SiteData, load_site_data
-from safeguarding_site.text.blocks import document_key
-from source_pages import source_pages
+
+if TYPE_CHECKING:
+    from safeguarding_site.data.registers import CrossLinkData
+    from safeguarding_site.data.site_data import SiteData
+
+# The package is imported inside the fixtures that use it, so that a broken module fails the tests that
+# need it, not the collection of every test.
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,30 +59,49 @@ def small_site(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def small_data() -> SiteData:
     """The small site's core data (read only: copy it with the small_site fixture to change it)."""
+    from safeguarding_site.data.site_data import load_site_data
+
     return load_site_data(SMALL_SITE / "cross_refs", display_root=SMALL_SITE)
 
 
 @pytest.fixture(scope="session")
 def small_registers(small_data: SiteData) -> CrossLinkData:
     """The small site's glossary, guidance register and organisations."""
+    from safeguarding_site.data.registers import load_cross_link_data
+
     return load_cross_link_data(SMALL_SITE / "cross_refs", small_data, display_root=SMALL_SITE)
 
 
 # The live content, for the tests marked real_content: those about what the site publishes.
 @pytest.fixture(scope="session")
 def real_data() -> SiteData:
+    from safeguarding_site.data.site_data import load_site_data
+
     return load_site_data(ROOT / "cross_refs", display_root=ROOT)
 
 
 @pytest.fixture(scope="session")
 def real_registers(real_data: SiteData) -> CrossLinkData:
+    from safeguarding_site.data.registers import load_cross_link_data
+
     return load_cross_link_data(ROOT / "cross_refs", real_data, display_root=ROOT)
 
 
 @pytest.fixture(scope="session")
 def real_document_pages() -> dict[str, str]:
     """The live pages of the five documents (those whose front matter names one), as the registers read them."""
+    from safeguarding_site.text.blocks import document_key
+    from source_pages import source_pages
+
     return {path: text for path, text in source_pages(ROOT).items() if document_key(text)}
+
+
+@pytest.fixture(scope="session")
+def bundled_site() -> Path:
+    """The real site as `build.py bundle` publishes it (built once per session by offline_support)."""
+    from offline_support import bundled  # here, not above: only the tests that need the bundle load its code
+
+    return bundled().site
 
 
 @pytest.fixture(scope="session")

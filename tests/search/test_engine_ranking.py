@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from offline_support import bundled
 from safeguarding_site.search.engine import MaterialSearch
 from safeguarding_site.search.index_extras import KEYWORDS_FIELD, SEPARATOR
 from search_queries import TOP_THREE
@@ -22,18 +21,13 @@ NOT_INDEXED = {
 
 
 @pytest.fixture(scope="module")
-def site():
-    return bundled().site
+def engine(bundled_site):
+    return MaterialSearch.from_site(bundled_site)
 
 
 @pytest.fixture(scope="module")
-def engine(site):
-    return MaterialSearch.from_site(site)
-
-
-@pytest.fixture(scope="module")
-def index(site):
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def index(bundled_site):
+    return json.loads((bundled_site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 def test_the_table_has_at_least_25_queries():
@@ -75,9 +69,9 @@ def test_index_uses_our_separator_and_keywords_field(index):
     assert any(KEYWORDS_FIELD in doc for doc in index["docs"])
 
 
-def test_every_page_is_indexed_at_section_level(site, index):
+def test_every_page_is_indexed_at_section_level(bundled_site, index):
     indexed = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
-    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    pages = {p.relative_to(bundled_site).as_posix() for p in bundled_site.rglob("*.html")}
     missing = sorted(pages - indexed - set(NOT_INDEXED))
     assert missing == [], f"pages missing from the search index: {missing}"
     # Generated pages are in it too: every recommendation and every Working Together chapter.
