@@ -31,6 +31,7 @@ def test_add_hook_keeps_existing_hooks() -> None:
     assert add_hook("hooks:\n  - a.py\n", "/b.py") == "hooks:\n  - a.py\n  - /b.py\n\n"
 
 
+@pytest.mark.real_content
 def test_scaled_project_is_valid_data_with_linked_copies(tmp_path: Path) -> None:
     project = snapshot_project(ROOT, tmp_path / "x3")
     content = scale_project(project, 3)
@@ -52,6 +53,7 @@ def test_scaled_project_is_valid_data_with_linked_copies(tmp_path: Path) -> None
     assert "working-together/chapter-36.md" in nav and "chief-adviser-set2/foreword.md" in nav
 
 
+@pytest.mark.real_content
 def test_quick_run_writes_the_table(tmp_path: Path) -> None:
     out = tmp_path / "results.md"
     result = subprocess.run([sys.executable, "-m", "benchmarks.run", "--quick", "--out", str(out)], cwd=ROOT,
