@@ -90,7 +90,7 @@ def real_registers(real_data: SiteData) -> CrossLinkData:
 @pytest.fixture(scope="session")
 def real_document_pages() -> dict[str, str]:
     """The live pages of the five documents (those whose front matter names one), as the registers read them."""
-    from safeguarding_site.text.blocks import document_key
+    from safeguarding_site.text.front_matter import document_key
     from source_pages import source_pages
 
     return {path: text for path, text in source_pages(ROOT).items() if document_key(text)}

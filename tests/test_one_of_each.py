@@ -99,11 +99,16 @@ def duplicates(modules: list[Module]) -> dict[str, list[str]]:
     found = {
         # Python-Markdown's toc slugify, as the site renders with it: one wrapper, and no copy of its regex.
         "slugify": functions_named(modules, "slugify") + literals_matching(modules, r"^\[\^\\w\\s-\]$"),
-        "toc import": importers_of(modules, "markdown.extensions.toc") + importers_of(modules, "markdown.extensions"),
+        # (``from markdown.extensions import toc``; other extensions' imports, such as Extension, are not it.)
+        "toc import": importers_of(modules, "markdown.extensions.toc") + sorted(
+            {m.name for m in modules for node in m.nodes if isinstance(node, ast.ImportFrom)
+             and node.module == "markdown.extensions" and any(a.name == "toc" for a in node.names)}),
         "front-matter pattern": literals_matching(modules, r"^(?:\\A|\^)(?:---|-\{3\})"),
         "document: key": literals_matching(modules, r"\^document:"),
         "project root": names_bound(modules, r"\w*ROOT")
-        + [m.name for m in modules for node in m.nodes if isinstance(node, ast.Name) and node.id == "__file__"],
+        # A path worked out from this file's place (``Path(__file__).parents[…]``); a file's own bytes are not it.
+        + [m.name for m in modules for node in m.nodes if isinstance(node, ast.Attribute)
+           and node.attr in ("parent", "parents") and "__file__" in ast.unparse(node)],
         "SOURCE_DATE_EPOCH fallback": names_bound(modules, r"FALLBACK_EPOCH")
         + [m.name for m in modules for node in m.nodes
            if isinstance(node, ast.Constant) and node.value == 1268784000],

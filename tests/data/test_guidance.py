@@ -121,9 +121,11 @@ def test_retired_domains_get_an_archive_address_built_from_the_citing_documents_
     one_year_on = register.entries["vawg-strategy"].links[0]
     assert one_year_on.archive is not None
     assert "/ukgwa/20100301000000/http://www.homeoffice.gov.uk/" in one_year_on.archive
-    # Live sites, and the source's misprinted "ofstedgov.com", get none.
+    # Live sites get none; the source's misprinted "ofstedgov.com" gets the archive's copy of what it meant.
     assert all(link.archive is None for link in register.entries["cafcass-care-demand-figures"].links)
-    assert all(link.archive is None for link in register.entries["learning-lessons-from-scrs-year-2"].links)
+    (misprint,) = register.entries["learning-lessons-from-scrs-year-2"].links
+    assert misprint.meant and misprint.meant.startswith("https://www.ofsted.gov.uk/")
+    assert misprint.archive == "https://webarchive.nationalarchives.gov.uk/ukgwa/20100317000000/" + misprint.meant
     domains = register.retired_domains
     assert is_retired("http://publications.dcsf.gov.uk/x", domains)
     assert not is_retired("http://notdcsf.gov.uk/x", domains)

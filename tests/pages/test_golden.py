@@ -16,7 +16,7 @@ import pytest
 from safeguarding_site.data.registers import load_cross_link_data
 from safeguarding_site.data.site_data import load_site_data
 from safeguarding_site.pages.recommendations import recommendation_pages
-from safeguarding_site.pages.registers import build_cross_links, editors_overrides
+from safeguarding_site.pages.registers import build_cross_links
 from safeguarding_site.pages.working_together import working_together_pages
 from source_pages import source_pages
 
@@ -39,7 +39,7 @@ def generated_files(case: Path) -> dict[str, str]:
     """
     data = load_site_data(case / "cross_refs", display_root=case)
     extra = load_cross_link_data(case / "cross_refs", data, display_root=case)
-    links, problems = build_cross_links(data, extra, source_pages(case), overrides=editors_overrides(data))
+    links, problems = build_cross_links(data, extra, source_pages(case))
     assert problems == [], problems
     files = {**recommendation_pages(data), **working_together_pages(data), **links.generated}
     for rec in data.recommendations:  # the sections the pipeline adds to each recommendation page

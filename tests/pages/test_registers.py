@@ -14,7 +14,7 @@ from safeguarding_site.base.errors import DataErrors
 from safeguarding_site.data.registers import CrossLinkData, load_cross_link_data
 from safeguarding_site.data.site_data import SiteData
 from safeguarding_site.pages.recommendations import recommendation_pages
-from safeguarding_site.pages.registers import CrossLinks, build_cross_links, editors_overrides
+from safeguarding_site.pages.registers import CrossLinks, build_cross_links
 from safeguarding_site.pages.working_together import working_together_pages
 from safeguarding_site.text.blocks import page_anchors
 from source_pages import source_pages
@@ -23,7 +23,7 @@ _LINK = re.compile(r"\]\(<?([^)>\s]+)>?\)")
 
 
 def cross_links(site: Path, data: SiteData, registers: CrossLinkData) -> CrossLinks:
-    found, problems = build_cross_links(data, registers, source_pages(site), overrides=editors_overrides(data))
+    found, problems = build_cross_links(data, registers, source_pages(site))
     assert problems == []
     return found
 

@@ -46,3 +46,8 @@ def not_one_of(field: str, choices: Iterable[str], value: object) -> str:
 def misquoted(quote: str, where: str, text: str) -> str:
     """The message for a quotation that is not in the text it says it is from (``text``: "page", "column")."""
     return f"quote {quote[:60]!r}… does not occur in {where}: copy the words exactly from that {text}"
+
+
+def not_text(field: str) -> str:
+    """The message for a field that must hold some text and does not."""
+    return f"'{field}' must be non-empty text"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
+from .fields import not_text
 from .web_archive import archive_url
 
 # The guidance's short title, as the sources and the site name it (working-together.yaml gives the full one).
@@ -89,7 +90,7 @@ class WorkingTogether:
 def _text(entry: LineDict, key: str, name: str, label: str, problems: Problems) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
-        problems.add(name, f"'{key}' must be non-empty text", line=entry.line_of(key), entry=label)
+        problems.add(name, not_text(key), line=entry.line_of(key), entry=label)
         return ""
     return value.strip()
 

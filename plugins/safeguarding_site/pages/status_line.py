@@ -12,6 +12,7 @@ from ..base.dates import format_date, parse_document_date, published_month
 from ..base.errors import DataError
 from ..base.yaml_lines import LineDict, load_yaml
 from ..data.documents import Document
+from ..data.fields import not_text
 
 MARKER = "<!-- status-line -->"
 SITE_FILE = "site.yaml"
@@ -129,7 +130,7 @@ def read_later_editions(path: Path, name: str | None = None) -> LaterEditions | 
     for key in ("link", "link_text"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise DataError(label, f"'{key}' must be non-empty text", line=entry.line_of(key) or entry.line,
+            raise DataError(label, not_text(key), line=entry.line_of(key) or entry.line,
                             entry="later_editions")
         fields[key] = " ".join(value.split())
     if not fields["link"].startswith("https://"):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-VALIDATORS = Path(__file__).resolve().parent / "validators"
+VALIDATORS = Path(__file__).resolve().parents[1] / "validators"
 JAR = VALIDATORS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 STOCK_MATERIAL = ("Attribute “autocomplete” is only allowed when the input type is",)
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from project_paths import ROOT  # noqa: E402
 from safeguarding_site.text.plain_text import plain_text
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 GUIDE_MD = DOCS / "guide" / "index.md"
 RECOMMENDATIONS = ROOT / "cross_refs" / "recommendations.yaml"
