@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
@@ -22,6 +22,7 @@ from .data.site_data import SiteData, load_site_data
 from .linking.backlinks import build_backlinks
 from .linking.reference_cache import ReferenceCache
 from .linking.targets import build_link_targets
+from .offline.precache import over_budget, write_app_files, write_service_worker
 from .pages.download import ZIP_URI, download_page
 from .pages.page_markdown import SiteParts, page_markdown
 from .pages.recommendations import ANNEX_A, SOURCE_DOCUMENT
@@ -170,7 +171,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
 
     # After Material's search plugin writes the index (priority 0), before its offline plugin inlines it (-100).
     @event_priority(-50)
-    def on_post_build(self, *, config) -> None:
+    def _on_post_build_search(self, *, config) -> None:
         site_dir = Path(config.site_dir)
         if self.incremental and self.files is not None:
             path = site_dir / INDEX
@@ -180,6 +181,16 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
             self.memory.built()
         enrich_search_index(site_dir)
+
+    # Last of all plugins' steps (Material's offline plugin is -100): the precache hashes the final files.
+    @event_priority(-200)
+    def _on_post_build_offline(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        write_app_files(site_dir, name=config.site_name, description=config.site_description or "")
+        if problem := over_budget(write_service_worker(site_dir)):
+            logging.getLogger("mkdocs.plugins.safeguarding").warning(problem)
+
+    on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_offline)
 
     def _page_markdown(self, markdown: str, src_uri: str, meta: dict) -> str:
         assert self.parts is not None

@@ -17,7 +17,6 @@ from pathlib import Path
 from ..base.paths import PROJECT_ROOT as ROOT
 
 
-
 @dataclass(frozen=True)
 class VendoredPackage:
     """An npm release copied into the theme overrides, pinned by the registry's own tarball integrity."""
