@@ -8,6 +8,7 @@ same port (one origin, so the browser keeps its service worker and caches).
 from __future__ import annotations
 
 import functools
+import html
 import importlib.util
 import json
 import os
@@ -33,6 +34,16 @@ NEW_SENTENCE = "This sentence exists only in the second build."
 # Pages read with no signal: a recommendation, a chapter, the guide.
 OFFLINE_PAGES = ("recommendations/12.html", "working-together/chapter-5.html", "guide/index.html")
 ALWAYS_ALLOWED = ("data:", "blob:", "about:", "chrome-extension:")
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 AA violations on the page as it is now (the pinned axe-playwright-python's copy)."""
+    from axe_playwright_python.base import AXE_FILE_PATH
+
+    page.evaluate(Path(AXE_FILE_PATH).read_text(encoding="utf-8"))
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag', values:
+        ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})""")
+    return [f"{v['id']}: {v['nodes'][0]['html'][:100]}" for v in result["violations"]]
 
 
 def _launch_settings() -> tuple[str, list[str]]:
@@ -77,6 +88,11 @@ def precache_files(site: Path) -> dict[str, str]:
     """The PRECACHE.files the build inlined into sw.js."""
     head = (site / SERVICE_WORKER).read_text(encoding="utf-8").split("\n", 2)[1]
     return json.loads(re.fullmatch(r"const PRECACHE = (\{.*\});", head).group(1))["files"]
+
+
+def title(page: Path) -> str:
+    found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.DOTALL)
+    return html.unescape(found.group(1))
 
 
 class Server:
@@ -191,13 +207,19 @@ def test_whole_site_works_with_the_server_stopped(browser, builds, server, visit
 
     # Installable: Chromium's own check of the manifest, its icons and the service worker.
     assert visit.cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    visit.open("download.html")
+    assert re.search(rf"Available offline: {total} files", visit.page.locator("[data-offline-status]").inner_text())
+    assert visit.page.get_by_role("button", name="Save for offline use now").is_enabled()
+    assert visit.page.locator("[data-offline-kept]").is_visible()  # what the browser promises to keep
+    assert not visit.page.locator("[data-offline-file]").is_visible()
+    assert axe_violations(visit.page) == []
 
     server.stop()
     visit.responses.clear()
     for path in OFFLINE_PAGES:
         response = visit.open(path)
         assert response is not None and response.ok and response.from_service_worker, path
-        assert visit.page.locator("article h1").count() == 1, path
+        assert visit.page.title() == title(builds.a / REPO / path), path
     visit.page.locator("input.md-search__input").click()
     visit.page.locator("input.md-search__input").type("accident and emergency")
     first = visit.page.locator(".md-search-result__list > li a").first
@@ -206,7 +228,7 @@ def test_whole_site_works_with_the_server_stopped(browser, builds, server, visit
     assert "recommendations/12.html" in first.evaluate("a => a.href")
     first.click()
     visit.page.wait_for_url(re.compile(re.escape(target.split("#")[0].lstrip("./")) + ".*"))
-    assert visit.page.locator("article h1").count() == 1
+    assert visit.page.title() == title(builds.a / REPO / "recommendations/12.html")
     assert visit.responses, "the pages above were loaded"
     not_from_worker = [url for url, from_worker in visit.responses if not from_worker]
     assert not_from_worker == []
@@ -229,6 +251,7 @@ def test_new_version_offers_reload_and_fetches_only_what_changed(browser, builds
     prompt = visit.page.locator(".offline-update[role=status]")
     prompt.get_by_role("button", name="reload").wait_for()
     assert prompt.inner_text().startswith("A new version is available:")
+    assert axe_violations(visit.page) == []
 
     old, new = precache_files(builds.a / REPO), precache_files(builds.b / REPO)
     changed = {path for path, digest in new.items() if old.get(path) != digest}

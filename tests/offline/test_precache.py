@@ -42,6 +42,7 @@ def test_excludes_maps_unused_lunr_the_file_index_the_zip_and_the_worker(tmp_pat
         "search/search_index.js": "var __index = {}",
         "download/working-together-offline.zip": b"PK",
         "sitemap.xml": "<urlset/>",
+        "404.html": "<p>not found</p>",
         SERVICE_WORKER: "// old",
     })
     precache = precache_list(site)
@@ -49,7 +50,8 @@ def test_excludes_maps_unused_lunr_the_file_index_the_zip_and_the_worker(tmp_pat
     assert set(precache.excluded) == {
         "assets/javascripts/bundle.min.js.map", "assets/javascripts/lunr/min/lunr.de.min.js",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/wordcut.js",
-        "search/search_index.js", "download/working-together-offline.zip", "sitemap.xml", SERVICE_WORKER}
+        "search/search_index.js", "download/working-together-offline.zip", "sitemap.xml", "404.html",
+        SERVICE_WORKER}
     assert "file://" in precache.excluded["search/search_index.js"]
 
 

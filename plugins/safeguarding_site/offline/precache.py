@@ -86,6 +86,8 @@ def excluded_reason(path: str, *, site_dir: Path, lunr_needed: set[str]) -> str 
         return "the search index inlined for pages opened from disk (file://); over the web search reads the JSON"
     if path.endswith(".zip"):
         return "the desktop download: a copy of the whole site, for computers"
+    if path == "404.html":
+        return "the web server's page for missing paths; offline the browser's own page says more"
     if path in ("sitemap.xml", "sitemap.xml.gz"):
         return "for search engines, not readers"
     if path in (SERVICE_WORKER, "javascripts/service_worker.js"):

@@ -144,15 +144,9 @@ async function respond(request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key);
   if (cached) return cached;
-  try {
-    return await fetch(request);
-  } catch (error) {
-    if (request.mode === "navigate") {
-      const missing = await cache.match(address("404.html"));
-      if (missing) return missing;
-    }
-    throw error;
-  }
+  // Not in this version (or not saved yet): the network. Offline, the browser's own "no connection" page is
+  // clearer than our 404.html, whose root-relative links do not work under a base path such as /REPO/.
+  return fetch(request);
 }
 
 self.addEventListener("fetch", (event) => {
