@@ -57,6 +57,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         # `build.py serve` (mkdocs serve --dirty): this object then lives across rebuilds (MkDocs keeps
         # plugins that have on_startup), and so does what the last build rendered.
         self.incremental = False
+        self.preview = False  # `serve`: no offline copy (offline/precache.py)
         self.memory = RebuildMemory()
         self.files: Files | None = None
         self.rendered: list[str] = []
@@ -64,6 +65,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
+        self.preview = command == "serve"
         self.memory = RebuildMemory()
         self.templates = MemoryBytecodeCache()
         if self.incremental:
@@ -72,6 +74,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_dirty_build_warning)
         self.incremental, self.memory, self.templates = False, RebuildMemory(), None
+        self.preview = False
 
     def on_config(self, config):
         # Fresh state on every build; only `memory` carries over between the rebuilds of `serve`.
@@ -187,7 +190,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
     def _on_post_build_offline(self, *, config) -> None:
         site_dir = Path(config.site_dir)
         write_app_files(site_dir, name=config.site_name, description=config.site_description or "")
-        if problem := over_budget(write_service_worker(site_dir)):
+        if problem := over_budget(write_service_worker(site_dir, preview=self.preview)):
             logging.getLogger("mkdocs.plugins.safeguarding").warning(problem)
 
     on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_offline)

@@ -152,3 +152,23 @@ def test_real_site_every_local_file_a_page_uses_is_kept_and_the_copy_is_under_bu
             if path not in precache.files and not path.endswith(".zip"):
                 missing.add(f"{relative} -> {path}")
     assert not missing, sorted(missing)[:10]
+
+
+def test_preview_gets_a_worker_that_removes_the_copy_and_itself(tmp_path):
+    site = fake_site(tmp_path, {"index.html": "<p>home</p>"})
+    assert write_service_worker(site, preview=True) is None
+    code = (site / SERVICE_WORKER).read_text(encoding="utf-8")
+    assert "PRECACHE" not in code and 'addEventListener("fetch"' not in code
+    assert "caches.delete" in code and "registration.unregister()" in code
+    assert over_budget(None) is None
+
+
+def test_plugin_previews_only_under_serve():
+    from safeguarding_site.plugin import SafeguardingPlugin
+
+    plugin = SafeguardingPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.preview is False
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin.preview is True
+    plugin.on_shutdown()

@@ -30,6 +30,7 @@ SHORT_NAME = "Working Together"
 BUDGET = 8_000_000
 HASH_LENGTH = 20  # hex digits of SHA-256: enough to tell two versions of one file apart
 _WORKER_SOURCE = Path(__file__).with_name("service_worker.js")
+_RETIRE_SOURCE = Path(__file__).with_name("retire_worker.js")
 
 
 def icon_path(size: int) -> str:
@@ -90,7 +91,7 @@ def excluded_reason(path: str, *, site_dir: Path, lunr_needed: set[str]) -> str 
         return "the web server's page for missing paths; offline the browser's own page says more"
     if path in ("sitemap.xml", "sitemap.xml.gz"):
         return "for search engines, not readers"
-    if path in (SERVICE_WORKER, "javascripts/service_worker.js"):
+    if path == SERVICE_WORKER:
         return "the service worker itself: the browser keeps it"
     return None
 
@@ -135,8 +136,15 @@ def write_app_files(site_dir: Path, *, name: str, description: str) -> None:
     (site_dir / WEB_MANIFEST).write_text(text + "\n", encoding="utf-8")
 
 
-def write_service_worker(site_dir: Path) -> Precache:
-    """Hash the final site and write sw.js at its root: the precache list, then the worker's code."""
+def write_service_worker(site_dir: Path, *, preview: bool = False) -> Precache | None:
+    """Hash the final site and write sw.js at its root: the precache list, then the worker's code.
+
+    A preview (``build.py serve``) gets instead a worker that deletes any kept copy and unregisters itself:
+    a cached page would hide the editor's change.
+    """
+    if preview:
+        (site_dir / SERVICE_WORKER).write_text(_RETIRE_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+        return None
     precache = precache_list(site_dir)
     listing = {"version": precache.version, "files": {path: digest for path, (digest, _) in precache.files.items()}}
     head = ("// Written by the build (offline/precache.py): the files to keep offline, with their content hashes.\n"
@@ -145,8 +153,8 @@ def write_service_worker(site_dir: Path) -> Precache:
     return precache
 
 
-def over_budget(precache: Precache, budget: int = BUDGET) -> str | None:
-    if precache.size <= budget:
+def over_budget(precache: Precache | None, budget: int = BUDGET) -> str | None:
+    if precache is None or precache.size <= budget:
         return None
     largest = sorted(precache.files.items(), key=lambda item: -item[1][1])[:5]
     return (f"the offline copy would be {precache.size / 1e6:.1f} MB, over the {budget / 1e6:.0f} MB budget; "
