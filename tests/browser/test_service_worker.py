@@ -208,9 +208,10 @@ def test_whole_site_works_with_the_server_stopped(browser, builds, server, visit
     # Installable: Chromium's own check of the manifest, its icons and the service worker.
     assert visit.cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
     visit.open("download.html")
+    visit.wait_until_saved()  # this page's report from the worker
     assert re.search(rf"Available offline: {total} files", visit.page.locator("[data-offline-status]").inner_text())
     assert visit.page.get_by_role("button", name="Save for offline use now").is_enabled()
-    assert visit.page.locator("[data-offline-kept]").is_visible()  # what the browser promises to keep
+    visit.page.locator("[data-offline-kept]").wait_for()  # what the browser promises to keep
     assert not visit.page.locator("[data-offline-file]").is_visible()
     assert axe_violations(visit.page) == []
 
