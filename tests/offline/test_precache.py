@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -172,3 +173,15 @@ def test_plugin_previews_only_under_serve():
     plugin.on_startup(command="serve", dirty=False)
     assert plugin.preview is True
     plugin.on_shutdown()
+
+
+def test_published_site_keeps_the_zip_out_and_stays_under_budget():
+    # The session's one `build.py bundle`, shared with the offline and browser tests.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from offline_support import bundled
+
+    site = bundled()
+    precache = precache_list(site.site)
+    assert site.zip_path.is_file()
+    assert site.zip_path.relative_to(site.site).as_posix() in precache.excluded
+    assert precache.size < BUDGET
