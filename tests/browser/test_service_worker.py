@@ -33,6 +33,7 @@ CHANGED_HTML = "accessibility.html"
 NEW_SENTENCE = "This sentence exists only in the second build."
 # Pages read with no signal: a recommendation, a chapter, the guide.
 OFFLINE_PAGES = ("recommendations/12.html", "working-together/chapter-5.html", "guide/index.html")
+QUERY = "accident and emergency"  # recommendation 12 comes first (test_offline_browser.py)
 ALWAYS_ALLOWED = ("data:", "blob:", "about:", "chrome-extension:")
 
 
@@ -172,6 +173,19 @@ class Visit:
         """Until the page shows the worker's report that the precache is complete."""
         self.page.wait_for_function("document.documentElement.dataset.offline === 'complete'", timeout=TIMEOUT_MS)
 
+    def search(self, query: str) -> list[str]:
+        """Type into Material's search box; the result links in order, once the count is shown."""
+        box = self.page.locator("input.md-search__input")
+        box.click()
+        box.fill("")
+        box.type(query)
+        self.page.wait_for_function(
+            "q => { const m = document.querySelector('.md-search-result__meta');"
+            " return m && /matching/i.test(m.textContent) && document.querySelector('.md-search__input').value === q }",
+            arg=query)
+        self.page.wait_for_timeout(300)  # Material renders the list just after the count
+        return self.page.eval_on_selector_all(".md-search-result__list > li a", "links => links.map(a => a.href)")
+
     def cached_files(self) -> int:
         return self.page.evaluate("""async () => {
             let n = 0;
@@ -215,16 +229,19 @@ def test_whole_site_works_with_the_server_stopped(browser, builds, server, visit
     assert not visit.page.locator("[data-offline-file]").is_visible()
     assert axe_violations(visit.page) == []
 
+    visit.open("guide/index.html")
+    online = visit.search(QUERY)
+    assert online
+
     server.stop()
     visit.responses.clear()
     for path in OFFLINE_PAGES:
         response = visit.open(path)
         assert response is not None and response.ok and response.from_service_worker, path
         assert visit.page.title() == title(builds.a / REPO / path), path
-    visit.page.locator("input.md-search__input").click()
-    visit.page.locator("input.md-search__input").type("accident and emergency")
+    # On the guide, the last page opened: the same results as online, and the first one opens.
+    assert visit.search(QUERY) == online
     first = visit.page.locator(".md-search-result__list > li a").first
-    first.wait_for()
     target = first.get_attribute("href")
     assert "recommendations/12.html" in first.evaluate("a => a.href")
     first.click()
