@@ -22,22 +22,29 @@ def main(argv: list[str]) -> None:
     builds = int(argv[1]) if len(argv) > 1 else 3
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.plugins import CombinedEvent
     from safeguarding_site import plugin
 
     spent: collections.Counter[str] = collections.Counter()
-    for name in HOOKS:  # before load_config: MkDocs binds the hooks when it loads the plugin
-        original = getattr(plugin.SafeguardingPlugin, name)
 
-        def timed(self, *args, _original=original, _name=name, **kwargs):
+    def timed(original, name: str):
+        def run(self, *args, **kwargs):
             start = time.process_time()
             try:
-                return _original(self, *args, **kwargs)
+                return original(self, *args, **kwargs)
             finally:
-                spent[_name] += time.process_time() - start
+                spent[name] += time.process_time() - start
 
         if hasattr(original, "mkdocs_priority"):
-            timed.mkdocs_priority = original.mkdocs_priority  # type: ignore[attr-defined]
-        setattr(plugin.SafeguardingPlugin, name, timed)
+            run.mkdocs_priority = original.mkdocs_priority  # type: ignore[attr-defined]
+        return run
+
+    for name in HOOKS:  # before load_config: MkDocs binds the hooks when it loads the plugin
+        original = plugin.SafeguardingPlugin.__dict__[name]
+        if isinstance(original, CombinedEvent):  # one hook made of several steps (on_post_build)
+            setattr(plugin.SafeguardingPlugin, name, CombinedEvent(*(timed(m, name) for m in original.methods)))
+        else:
+            setattr(plugin.SafeguardingPlugin, name, timed(original, name))
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory() as site:
         for n in range(builds):

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
@@ -19,6 +19,7 @@ from .base.dates import content_last_updated
 from .base.errors import DataError, DataErrors
 from .data.registers import CrossLinkData, load_cross_link_data
 from .data.site_data import SiteData, load_site_data
+from .offline.precache import over_budget, write_app_files, write_service_worker
 from .pages.download import ZIP_URI
 from .pages.navigation import section_index
 from .pages.page_markdown import SiteParts, page_markdown
@@ -52,6 +53,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         # `build.py serve` (mkdocs serve --dirty): this object then lives across rebuilds (MkDocs keeps
         # plugins that have on_startup), and so does what the last build rendered.
         self.incremental = False
+        self.preview = False  # `serve`: no offline copy (offline/precache.py)
         self.memory = RebuildMemory()
         self.files: Files | None = None
         self.rendered: list[str] = []
@@ -61,6 +63,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
+        self.preview = command == "serve"
         self.memory = RebuildMemory()
         self.templates = MemoryBytecodeCache()
         if self.incremental:
@@ -69,6 +72,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_dirty_build_warning)
         self.incremental, self.memory, self.templates = False, RebuildMemory(), None
+        self.preview = False
 
     def on_config(self, config):
         # Fresh state on every build; only `memory` carries over between the rebuilds of `serve`.
@@ -173,7 +177,7 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
 
     # After Material's search plugin writes the index (priority 0), before its offline plugin inlines it (-100).
     @event_priority(-50)
-    def on_post_build(self, *, config) -> None:
+    def _on_post_build_search(self, *, config) -> None:
         site_dir = Path(config.site_dir)
         if self.incremental and self.files is not None:
             path = site_dir / INDEX
@@ -183,6 +187,16 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
             self.memory.built()
         enrich_search_index(site_dir)
+
+    # Last of all plugins' steps (Material's offline plugin is -100): the precache hashes the final files.
+    @event_priority(-200)
+    def _on_post_build_offline(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        write_app_files(site_dir, name=config.site_name, description=config.site_description or "")
+        if problem := over_budget(write_service_worker(site_dir, preview=self.preview)):
+            logging.getLogger("mkdocs.plugins.safeguarding").warning(problem)
+
+    on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_offline)
 
     def _page_markdown(self, markdown: str, src_uri: str, meta: dict) -> str:
         assert self.parts is not None

@@ -47,6 +47,34 @@ def bundle_setting(environ: Mapping[str, str] = os.environ) -> str:
     return environ.get(BUNDLE_ENV, "")
 
 
+# The hosted site kept by the browser (offline/precache.py, docs/javascripts/offline.js, which fills and shows
+# the hidden parts): the same words on every build, since the zip and the browser's copy are separate.
+IN_THE_BROWSER = [
+    "## On a phone or tablet: keep the site in your browser",
+    "",
+    "A phone cannot open a folder of web pages, so the downloaded copy is for computers. On a phone, "
+    "tablet or computer, this website keeps itself in your web browser after one visit, and then works "
+    "with no signal: pages, links between the documents, and search. When a new version is published, "
+    "the site tells you and updates only what changed when you reload.",
+    "",
+    "If your browser asks sites to save data (Data Saver or Lite mode), nothing is saved until you press "
+    "the button below. Keeping the site needs JavaScript and a few megabytes of space.",
+    "",
+    '<div class="offline-panel" data-offline-panel hidden>',
+    '<p role="status" data-offline-status></p>',
+    '<p><button type="button" class="md-button md-button--primary" data-offline-save>'
+    "Save for offline use now</button></p>",
+    "<p data-offline-kept hidden></p>",
+    "</div>",
+    "",
+    "<p data-offline-file hidden>You opened this page from a file, not from the website, so your browser "
+    "keeps no copy of it: this copy already works with no connection, as it is.</p>",
+    "",
+    "<p data-offline-unsupported hidden>Your browser cannot keep this site for offline use (it has no "
+    "service workers). Use the download on a computer, or another browser.</p>",
+]
+
+
 def download_page(mode: str, made: datetime) -> tuple[str, Path | None]:
     """The Markdown of download.md, and the zip the plugin must add at ZIP_URI (None: no zip in this build)."""
     # Material's trailing wildcard makes "of", "do" and "for" match this page's title ("offline",
@@ -60,14 +88,16 @@ def download_page(mode: str, made: datetime) -> tuple[str, Path | None]:
             "",
             "The copy does not update itself. To get later corrections, download it again from the "
             "published site.",
+            "",
         ]
-        return "\n".join(head + body) + "\n", None
+        return "\n".join(head + body + IN_THE_BROWSER) + "\n", None
     if not mode:
         body = [
             "This build of the site was made without the offline copy. Editors make it with "
             "`python build.py bundle`, which builds the site together with the download.",
+            "",
         ]
-        return "\n".join(head + body) + "\n", None
+        return "\n".join(head + body + IN_THE_BROWSER) + "\n", None
     bundle = describe(Path(mode), made)
     body = [
         "You can keep a copy of this whole site on your own computer, and read and search it with no "
@@ -85,5 +115,6 @@ def download_page(mode: str, made: datetime) -> tuple[str, Path | None]:
         "internet. The copy does not update itself: download it again to get later corrections.",
         "",
         f"To check that the download is complete: its SHA-256 checksum is `{bundle.sha256}`.",
+        "",
     ]
-    return "\n".join(head + body) + "\n", bundle.path
+    return "\n".join(head + body + IN_THE_BROWSER) + "\n", bundle.path
