@@ -67,3 +67,6 @@ BROWSER_QUERIES = (
     "Accident and Emergency", "A&E", "rec 12", "paragraph 23", '"recommendation 5"', "LSCB",
     "Local Safeguarding Children Board", "director of children's services", "Baby P", "Pat Cantrill",
 )
+
+# Every tuning question for benchmarks/search_quality.py: query -> pages of which one must be found.
+ALL_QUERIES: dict[str, tuple[str, ...]] = {**TOP_THREE}
