@@ -29,6 +29,7 @@ from .engine import SearchGroup, SearchItem, compile_separator, tokenize
 from .query import MIN_FUZZY, Concept, Plan, plan
 
 PREFIX_BOOST = 0.5  # a word the user is still typing: its completions count, but less than the word itself
+B = 0.75  # lunr's length normalisation (Material turns it off): a long section no longer wins by length
 
 
 @dataclass
@@ -60,7 +61,7 @@ class SiteSearch:
                 self.docs[doc["location"]] = doc
                 self.parents[doc["location"]] = path
         builder = Builder()
-        builder.b(0)
+        builder.b(B)
         builder.pipeline.add(trimmer, stop_word_filter, stemmer)
         builder.search_pipeline.add(stemmer)
         builder.ref("location")

@@ -3498,6 +3498,7 @@ lunr.QueryParser.parseBoost = function (parser) {
   var SNIPPET_CHARS = 160
   var MIN_FUZZY = 5
   var PREFIX_BOOST = 0.5
+  var B = 0.75
   var SHORTCUT = /^\s*(?:rec(?:ommendation)?s?\.?\s*|r)(\d{1,3})(?![\d.])/i
   var BARE_NUMBER = /^\s*(\d{1,3})\s*$/
   var NUMBER = /^\d+(?:\.\d+)*$/
@@ -3642,7 +3643,7 @@ lunr.QueryParser.parseBoost = function (parser) {
     })
     var separator = this.separator
     this.index = lunr(function () {
-      this.b(0)
+      this.b(B)
       this.ref("location")
       var builder = this
       Object.keys(config.fields).forEach(function (name) {
