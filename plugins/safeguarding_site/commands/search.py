@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..search.engine import MaterialSearch
+from ..search.site_search import SiteSearch as MaterialSearch
 from ..search.results import hits, render_text
 
 

@@ -11,7 +11,8 @@ from lunr.stop_word_filter import stop_word_filter
 
 from .engine import MaterialSearch, SearchGroup, split
 
-SNIPPET_CHARS = 220
+# At most 160 characters shown, the two ellipses included: a result fits a phone (issue 14).
+SNIPPET_CHARS = 158
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
