@@ -6,7 +6,7 @@ import json
 
 import pytest
 from offline_support import bundled
-from safeguarding_site.search.engine import MaterialSearch
+from safeguarding_site.search.site_search import SiteSearch as MaterialSearch
 from safeguarding_site.search.index_extras import KEYWORDS_FIELD, SEPARATOR
 from search_queries import TOP_THREE
 

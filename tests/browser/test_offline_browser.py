@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from offline_support import Bundled  # noqa: E402
 from safeguarding_site.pages.download import ZIP_URI  # noqa: E402
-from safeguarding_site.search.engine import MaterialSearch  # noqa: E402
+from safeguarding_site.search.site_search import SiteSearch as MaterialSearch  # noqa: E402
 from search_queries import BROWSER_QUERIES, TOP_THREE  # noqa: E402
 
 TIMEOUT_MS = 20_000
