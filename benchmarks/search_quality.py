@@ -23,10 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from safeguarding_site.search.site_search import SiteSearch  # noqa: E402
 from search_held_aside import HELD_ASIDE  # noqa: E402
 from search_queries import ALL_QUERIES  # noqa: E402
-
-from safeguarding_site.search.site_search import SiteSearch  # noqa: E402
 
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "search" / "worker.js"
 RUNNER = ROOT / "tests" / "search" / "run_worker.js"

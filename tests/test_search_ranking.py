@@ -6,8 +6,8 @@ import json
 
 import pytest
 from offline_support import bundled
-from safeguarding_site.search.site_search import SiteSearch as MaterialSearch
 from safeguarding_site.search.index_extras import KEYWORDS_FIELD, SEPARATOR
+from safeguarding_site.search.site_search import SiteSearch as MaterialSearch
 from search_queries import TOP_THREE
 
 # Pages deliberately left out of the index, with the reason.

@@ -48,10 +48,10 @@ def worker_answer(site: Path, query: str) -> list:
 
 
 def test_snippet_is_short_and_shows_a_match_far_into_the_section(built_site):
-    # "seen alone" comes about 150 characters into rec 13's progress update; "substance misuse" ends it,
-    # more than 300 characters in.
+    # "substance misuse" ends rec 13's progress update, more than 300 characters in.
     items = worker_answer(built_site, "substance misuse domestic violence mental illness")
-    best = next(item for group in items for item in group if item["location"] == "recommendations/13.html#rec-13-progress")
+    progress = "recommendations/13.html#rec-13-progress"
+    best = next(item for group in items for item in group if item["location"] == progress)
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     section = next(d for d in index["docs"] if d["location"] == best["location"])
     assert section["text"].find("substance misuse") > 300

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..search.site_search import SiteSearch as MaterialSearch
 from ..search.results import hits, render_text
+from ..search.site_search import SiteSearch as MaterialSearch
 
 
 def run_search(site_dir: Path, query: str, *, limit: int = 10, as_json: bool = False) -> int:

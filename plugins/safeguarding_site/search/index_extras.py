@@ -147,6 +147,10 @@ RECOMMENDATIONS = 58
 # Pages that list or point to passages: below the passages themselves (lunr multiplies their scores).
 REGISTER_PAGES = re.compile(r"^(organisations/|recommendations/index\.html|supporting-guidance/|data/|glossary/"
                             r"|guide/|index\.html)")
+# Sections that quote or list passages found elsewhere: a recommendation's "Implemented in", "What the text
+# names", "Who must act" and related guidance; every page's "Referred to in"; a chapter's sections table.
+REGISTER_SECTIONS = re.compile(r"#(referred-to-in|rec-\d+-(implemented-in|mentions|who-must-act|guidance)"
+                               r"|chapter-\d+-(sections|recommendations))$")
 REGISTER_BOOST = 0.3
 # "case-loads", "multi-agency": the joined word too, so that a search for "caseloads" finds them.
 _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
@@ -175,7 +179,7 @@ def enrich_search_index(site_dir: Path, abbreviations: Iterable[Abbreviation] = 
             text = plain(doc["title"] + " " + doc.get("text", ""))
             words = " ".join(filter(None, [keywords_for(text, abbreviations), " ".join(joined_words(text))]))
             doc = {**doc, KEYWORDS_FIELD: words} if words else doc
-            if REGISTER_PAGES.match(doc["location"]):
+            if REGISTER_PAGES.match(doc["location"]) or REGISTER_SECTIONS.search(doc["location"]):
                 doc = {**doc, "boost": REGISTER_BOOST * doc.get("boost", 1)}
             enriched.append(doc)
         page_file = site_dir / page
@@ -186,7 +190,7 @@ def enrich_search_index(site_dir: Path, abbreviations: Iterable[Abbreviation] = 
     index["docs"] = enriched
     config = index["config"]
     config["pipeline"] = PIPELINE
-    config["fields"]["title"]["boost"] = TITLE_BOOST
+    config["fields"].setdefault("title", {})["boost"] = TITLE_BOOST
     config["abbreviations"] = sorted({a.short for a in abbreviations})
     config["recommendations"] = RECOMMENDATIONS
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

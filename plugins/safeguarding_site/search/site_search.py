@@ -6,8 +6,10 @@ search worker); tests/search/test_worker_agrees.py checks that both give the sam
 Ranking, for each entry (a page's head or one of its sections), in order of importance:
 1. how many of the query's concepts it matches (all words present first);
 2. whether the words stand together as the query has them (a quoted phrase, or the whole query);
-3. lunr's BM25 score summed over the concepts (title boost in proportion, register pages damped);
-4. its place in the index, so that ties fall the same way in both engines.
+3. whether its title has all the query's concepts (a title with one of them counts for nothing here;
+   nor does a register page's title);
+4. lunr's BM25 score summed over the concepts (title boost in proportion, register pages damped);
+5. its place in the index, so that ties fall the same way in both engines.
 Pages are listed in the order of their best entry; a recommendation shortcut puts its page first.
 """
 
@@ -16,16 +18,16 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lunr.builder import Builder
+from lunr.field_ref import FieldRef
 from lunr.query import Query
-from lunr.pipeline import Pipeline
 from lunr.stemmer import porter_stemmer, stemmer
 from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
 
 from .engine import SearchGroup, SearchItem, compile_separator, tokenize
 from .query import MIN_FUZZY, Concept, Plan, plan
@@ -39,6 +41,7 @@ class Match:
     order: int
     coverage: int
     phrase: int
+    titled: int
     score: float
     terms: dict[str, bool]
 
@@ -62,10 +65,8 @@ class SiteSearch:
             else:
                 self.docs[doc["location"]] = doc
                 self.parents[doc["location"]] = path
-        builder = Builder()
+        builder = WordsBuilder()
         builder.b(B)
-        # lunr.js's trimmer, stopWordFilter and stemmer as one cached step: the same words, a third of the time.
-        builder.pipeline.add(index_pipeline)
         builder.search_pipeline.add(stemmer)
         builder.ref("location")
         for name, spec in config["fields"].items():
@@ -74,6 +75,7 @@ class SiteSearch:
             builder.add(doc, {"boost": doc["boost"]} if doc.get("boost") is not None else {})
         self.index = builder.build()
         self._sequences: dict[str, list[str]] = {}
+        self._titles: dict[str, set[str]] = {}
 
     @classmethod
     def from_site(cls, site_dir: Path) -> SiteSearch:
@@ -83,7 +85,7 @@ class SiteSearch:
     def _extractor(self, name: str) -> Callable[[dict], list[str] | None]:
         def extract(doc: dict) -> list[str] | None:
             value = doc.get(name)
-            return None if value is None else tokenize(value, self.separator)
+            return None if value is None else fast_tokenize(value, self.separator)
 
         return extract
 
@@ -118,6 +120,14 @@ class SiteSearch:
             return ""
         return index_form(word) or "\x00skip"
 
+    def _title_has_all(self, ref: str, concepts: list[Concept]) -> bool:
+        if ref not in self._titles:
+            self._titles[ref] = {form for w in tokenize(self.docs[ref].get("title"), self.separator)
+                                 if (form := index_form(w))}
+        words = self._titles[ref]
+        return all(any(self.stem(f) in words for f in c.forms)
+                   or (c.prefix and any(w.startswith(c.prefix) for w in words)) for c in concepts)
+
     def _has_phrase(self, ref: str, concepts: list[Concept]) -> bool:
         wanted = [({self.stem(f) for f in c.forms}, c.prefix) for c in concepts]
         words = [w for w in self._sequence(ref) if w != "\x00skip"]
@@ -139,12 +149,17 @@ class SiteSearch:
             score = 0.0
             for scores in per_concept:
                 score += scores.get(ref, 0.0)
-            phrase = 0
-            if phrases and coverage == len(planned.concepts):
-                phrase = int(all(self._has_phrase(ref, [planned.concepts[i] for i in members]) for members in phrases))
+            phrase = titled = 0
+            if coverage == len(planned.concepts):
+                # Register pages are damped (their boost is below 1): their titles do not lift them.
+                titled = int(self.docs[ref].get("boost", 1) >= 1 and self._title_has_all(ref, planned.concepts))
+                if phrases:
+                    phrase = int(all(self._has_phrase(ref, [planned.concepts[i] for i in members])
+                                     for members in phrases))
             terms = {c.word: ref in scores for c, scores in zip(planned.concepts, per_concept, strict=True)}
-            ranked.append((ref, Match(self.order[ref], coverage, phrase, score, terms)))
-        ranked.sort(key=lambda item: (-item[1].coverage, -item[1].phrase, -item[1].score, item[1].order))
+            ranked.append((ref, Match(self.order[ref], coverage, phrase, titled, score, terms)))
+        ranked.sort(key=lambda item: (-item[1].coverage, -item[1].phrase, -item[1].titled, -item[1].score,
+                                           item[1].order))
         return ranked
 
     def search(self, query: str) -> list[SearchGroup]:
@@ -196,16 +211,68 @@ def trimmer_text(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def index_form(word: str) -> str | None:
-    """A word as the index stores it: trimmed, None if a stop word, stemmed (lunr.js's index pipeline)."""
+    """A word as lunr.js's index pipeline (trimmer, stopWordFilter, stemmer) stores it; None if a stop word.
+
+    A word that trims to nothing stays, as "": lunr.js's stop word filter lets an empty token through.
+    """
     word = trimmer_text(word)
-    if not word or not stop_word_filter(word):
+    if word and not stop_word_filter(word):
         return None
-    return porter_stemmer.stem(word)
+    return porter_stemmer.stem(word) if word else ""
 
 
-def index_pipeline(token: Token, i: int | None = None, tokens: list | None = None) -> Token | None:
-    form = index_form(str(token))
-    return None if form is None else token.update(lambda _s, _m=None: form)
+_ANGLE = re.compile(r"[<>]")
 
 
-Pipeline.register_function(index_pipeline, "siteIndexForm")
+def fast_text_blocks(html: str) -> list[str]:
+    """engine.text_blocks (Material's extract), visiting only the angle brackets instead of every character."""
+    blocks = []
+    start = 0
+    for match in _ANGLE.finditer(html):
+        end = match.start()
+        if match.group() == "<":
+            if end > start:
+                blocks.append(html[start:end])
+                start = end
+        else:
+            start = end + 1
+    if len(html) > start:
+        blocks.append(html[start:])
+    return blocks
+
+
+def fast_tokenize(value: str | list[str], separator: re.Pattern[str]) -> list[str]:
+    """engine.tokenize's words, faster: the separator never matches an empty string, so re.split will do."""
+    tokens: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        for block in fast_text_blocks(item):
+            tokens.extend(word.lower() for word in separator.split(block) if word)
+    return tokens
+
+
+class WordsBuilder(Builder):
+    """lunr.py's Builder.add, given finished words: no Token objects, the index pipeline cached.
+
+    The postings, field lengths and term frequencies are the ones Builder.add makes (no metadata is kept).
+    """
+
+    def add(self, doc: dict, attributes: dict | None = None) -> None:
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name, spec in self._fields.items():
+            terms = [form for form in map(index_form, spec.extractor(doc) or []) if form is not None]
+            field_ref = str(FieldRef(doc_ref, field_name))
+            counts: dict[str, int] = defaultdict(int)
+            self.field_term_frequencies[field_ref] = counts
+            self.field_lengths[field_ref] = len(terms)
+            for term in terms:
+                counts[term] += 1
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                if doc_ref not in posting[field_name]:
+                    posting[field_name][doc_ref] = defaultdict(list)

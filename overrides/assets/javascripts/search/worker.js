@@ -3657,6 +3657,7 @@ lunr.QueryParser.parseBoost = function (parser) {
       })
     })
     this.sequences = new Map()
+    this.titles = new Map()
   }
 
   SiteSearch.prototype.stem = function (word) {
@@ -3702,6 +3703,24 @@ lunr.QueryParser.parseBoost = function (parser) {
     return this.sequences.get(ref)
   }
 
+  SiteSearch.prototype.titleHasAll = function (ref, concepts) {
+    var self = this
+    if (!this.titles.has(ref)) {
+      var forms = new Set()
+      tokenize(this.docs.get(ref).title, this.separator).forEach(function (w) {
+        var form = self.indexForm(w)
+        if (form && form !== "\u0000skip") forms.add(form)
+      })
+      this.titles.set(ref, forms)
+    }
+    var words = Array.from(this.titles.get(ref))
+    var set = this.titles.get(ref)
+    return concepts.every(function (c) {
+      return c.forms.some(function (f) { return set.has(self.stem(f)) }) ||
+        (!!c.prefix && words.some(function (w) { return w.startsWith(c.prefix) }))
+    })
+  }
+
   SiteSearch.prototype.hasPhrase = function (ref, concepts) {
     var self = this
     var wanted = concepts.map(function (c) {
@@ -3737,16 +3756,21 @@ lunr.QueryParser.parseBoost = function (parser) {
         terms[planned.concepts[i].word] = scores.has(ref)
       })
       perConcept.forEach(function (scores) { score += scores.has(ref) ? scores.get(ref) : 0.0 })
-      var phrase = 0
-      if (phrases.length && coverage === n)
-        phrase = phrases.every(function (members) {
-          return self.hasPhrase(ref, members.map(function (i) { return planned.concepts[i] }))
-        }) ? 1 : 0
-      ranked.push({ ref: ref, order: self.order.get(ref), coverage: coverage, phrase: phrase, score: score,
-        terms: terms })
+      var phrase = 0, titled = 0
+      if (coverage === n) {
+        var boost = self.docs.get(ref).boost
+        titled = (boost === undefined || boost === null || boost >= 1) && self.titleHasAll(ref, planned.concepts) ? 1 : 0
+        if (phrases.length)
+          phrase = phrases.every(function (members) {
+            return self.hasPhrase(ref, members.map(function (i) { return planned.concepts[i] }))
+          }) ? 1 : 0
+      }
+      ranked.push({ ref: ref, order: self.order.get(ref), coverage: coverage, phrase: phrase, titled: titled,
+        score: score, terms: terms })
     })
     ranked.sort(function (a, b) {
-      return (b.coverage - a.coverage) || (b.phrase - a.phrase) || (b.score - a.score) || (a.order - b.order)
+      return (b.coverage - a.coverage) || (b.phrase - a.phrase) || (b.titled - a.titled) || (b.score - a.score) ||
+        (a.order - b.order)
     })
     return ranked
   }
