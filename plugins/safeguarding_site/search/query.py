@@ -49,6 +49,7 @@ class Concept:
     prefix: str = ""
     exact: bool = False  # numbers and abbreviations: never a wildcard, never a near miss
     fuzzy: bool = False  # the index knows none of the forms: allow one edit
+    corrected: bool = False  # the engine has added the index's words one edit away to the forms
 
 
 @dataclass

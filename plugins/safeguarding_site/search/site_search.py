@@ -65,6 +65,7 @@ class SiteSearch:
             else:
                 self.docs[doc["location"]] = doc
                 self.parents[doc["location"]] = path
+        self.words: set[str] = set()  # every word of the index as written (lower case), for typo corrections
         builder = WordsBuilder()
         builder.b(B)
         builder.search_pipeline.add(stemmer)
@@ -85,7 +86,11 @@ class SiteSearch:
     def _extractor(self, name: str) -> Callable[[dict], list[str] | None]:
         def extract(doc: dict) -> list[str] | None:
             value = doc.get(name)
-            return None if value is None else fast_tokenize(value, self.separator)
+            if value is None:
+                return None
+            words = fast_tokenize(value, self.separator)
+            self.words.update(words)
+            return words
 
         return extract
 
@@ -137,7 +142,15 @@ class SiteSearch:
                 return True
         return False
 
+    def corrections(self, word: str) -> list[str]:
+        """The index's words one edit (a letter added, dropped, changed, or two swapped) from ``word``."""
+        return sorted(w for w in one_edit(word) if w in self.words and w != word)
+
     def _rank(self, planned: Plan) -> list[tuple[str, Match]]:
+        for concept in planned.concepts:
+            if concept.fuzzy and not concept.corrected:
+                concept.forms += [w for w in self.corrections(concept.word) if w not in concept.forms]
+                concept.corrected = True
         per_concept = [self._concept_scores(c) for c in planned.concepts]
         refs = sorted({ref for scores in per_concept for ref in scores}, key=lambda r: self.order[r])
         phrases = planned.phrases or ([list(range(len(planned.concepts)))] if len(planned.concepts) > 1 else [])
@@ -171,7 +184,9 @@ class SiteSearch:
             if widened:
                 for concept in widened:
                     concept.fuzzy = True
-                ranked = self._rank(planned)
+                # What matched as typed stays first; near misses follow.
+                found = {ref for ref, _ in ranked}
+                ranked += [(ref, match) for ref, match in self._rank(planned) if ref not in found]
         groups: dict[str, SearchGroup] = {}
         total = len(ranked)
         for rank, (ref, match) in enumerate(ranked):
@@ -219,6 +234,17 @@ def index_form(word: str) -> str | None:
     if word and not stop_word_filter(word):
         return None
     return porter_stemmer.stem(word) if word else ""
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+            | {a + c + b for a, b in splits for c in LETTERS})
 
 
 _ANGLE = re.compile(r"[<>]")

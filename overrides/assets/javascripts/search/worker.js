@@ -3600,14 +3600,15 @@ lunr.QueryParser.parseBoost = function (parser) {
       var joined = last ? "" : token + words[index + 1][0]
       var concept
       if (joined && group === words[index + 1][2] && !NUMBER.test(joined) && knows(joined)) {
-        concept = { word: token + " " + words[index + 1][0], forms: [joined], prefix: "", exact: false, fuzzy: false }
+        concept = { word: token + " " + words[index + 1][0], forms: [joined], prefix: "", exact: false, fuzzy: false,
+          corrected: false }
         index += 1
         last = index === words.length - 1
       } else if (NUMBER.test(token) || abbreviations.has(token)) {
-        concept = { word: token, forms: [token], prefix: "", exact: true, fuzzy: false }
+        concept = { word: token, forms: [token], prefix: "", exact: true, fuzzy: false, corrected: false }
       } else {
         var forms = [token].concat(spellingVariants(token).filter(knows))
-        concept = { word: token, forms: forms, prefix: "", exact: false, fuzzy: false }
+        concept = { word: token, forms: forms, prefix: "", exact: false, fuzzy: false, corrected: false }
         if (wildcard || (last && unfinished && group === -1 && token.length >= 2)) concept.prefix = token
         else if (token.length >= MIN_FUZZY && !forms.some(knows)) concept.fuzzy = true
       }
@@ -3642,6 +3643,7 @@ lunr.QueryParser.parseBoost = function (parser) {
       }
     })
     var separator = this.separator
+    this.words = new Set()  // every word of the index as written (lower case), for typo corrections
     this.index = lunr(function () {
       this.b(B)
       this.ref("location")
@@ -3649,7 +3651,12 @@ lunr.QueryParser.parseBoost = function (parser) {
       Object.keys(config.fields).forEach(function (name) {
         builder.field(name, {
           boost: config.fields[name].boost === undefined ? 1 : config.fields[name].boost,
-          extractor: function (doc) { return doc[name] === undefined ? undefined : tokenize(doc[name], separator) }
+          extractor: function (doc) {
+            if (doc[name] === undefined) return undefined
+            var words = tokenize(doc[name], separator)
+            words.forEach(function (w) { self.words.add(w) })
+            return words
+          }
         })
       })
       data.docs.forEach(function (doc) {
@@ -3738,8 +3745,37 @@ lunr.QueryParser.parseBoost = function (parser) {
     return false
   }
 
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+  function oneEdit(word) {
+    var out = new Set()
+    for (var i = 0; i <= word.length; i++) {
+      var a = word.slice(0, i), b = word.slice(i)
+      if (b) out.add(a + b.slice(1))
+      if (b.length > 1) out.add(a + b[1] + b[0] + b.slice(2))
+      for (var k = 0; k < LETTERS.length; k++) {
+        if (b) out.add(a + LETTERS[k] + b.slice(1))
+        out.add(a + LETTERS[k] + b)
+      }
+    }
+    return out
+  }
+
+  /* The index's words one edit (a letter added, dropped, changed, or two swapped) from the word. */
+  SiteSearch.prototype.corrections = function (word) {
+    var self = this
+    return Array.from(oneEdit(word)).filter(function (w) { return self.words.has(w) && w !== word })
+      .sort(function (x, y) { return x < y ? -1 : x > y ? 1 : 0 })
+  }
+
   SiteSearch.prototype.rank = function (planned) {
     var self = this
+    planned.concepts.forEach(function (c) {
+      if (c.fuzzy && !c.corrected) {
+        self.corrections(c.word).forEach(function (w) { if (c.forms.indexOf(w) < 0) c.forms.push(w) })
+        c.corrected = true
+      }
+    })
     var perConcept = planned.concepts.map(function (c) { return self.conceptScores(c) })
     var seen = new Set()
     perConcept.forEach(function (scores) { scores.forEach(function (_, ref) { seen.add(ref) }) })
@@ -3787,7 +3823,9 @@ lunr.QueryParser.parseBoost = function (parser) {
       })
       if (widened.length) {
         widened.forEach(function (c) { c.fuzzy = true })
-        ranked = this.rank(planned)
+        // What matched as typed stays first; near misses follow.
+        var found = new Set(ranked.map(function (m) { return m.ref }))
+        ranked = ranked.concat(this.rank(planned).filter(function (m) { return !found.has(m.ref) }))
       }
     }
     var groups = new Map()
