@@ -63,3 +63,25 @@ def test_snippet_is_short_and_shows_a_match_far_into_the_section(built_site):
 def test_the_index_stays_within_one_and_a_half_times_the_text(built_site):
     size = (built_site / "search" / "search_index.json").stat().st_size
     assert size <= 1.5 * text_stats(built_site).indexed_text_bytes
+
+
+def test_fast_tokenizer_gives_the_words_materials_tokenizer_gives(built_site):
+    from safeguarding_site.search.engine import compile_separator, tokenize
+    from safeguarding_site.search.site_search import fast_tokenize
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = compile_separator(index["config"]["separator"])
+    for doc in index["docs"]:
+        for name in ("title", "text", "keywords"):
+            if doc.get(name) is not None:
+                assert fast_tokenize(doc[name], separator) == tokenize(doc[name], separator), doc["location"]
+
+
+def test_cli_snippets_fit_in_160_characters(built_site):
+    from safeguarding_site.search.results import hits
+    from safeguarding_site.search.site_search import SiteSearch
+
+    engine = SiteSearch.from_site(built_site)
+    found = hits(engine, built_site, "substance misuse domestic violence", 10)
+    assert found and all(len(hit.snippet) <= 160 for hit in found)
+    assert any("substance misuse" in hit.snippet for hit in found)

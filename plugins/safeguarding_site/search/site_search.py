@@ -165,7 +165,8 @@ class SiteSearch:
             phrase = titled = 0
             if coverage == len(planned.concepts):
                 # Register pages are damped (their boost is below 1): their titles do not lift them.
-                titled = int(self.docs[ref].get("boost", 1) >= 1 and self._title_has_all(ref, planned.concepts))
+                if self.docs[ref].get("boost", 1) >= 1 and self._title_has_all(ref, planned.concepts):
+                    titled = 1 if self.parents[ref] else 2  # a page's own title says more than a section's
                 if phrases:
                     phrase = int(all(self._has_phrase(ref, [planned.concepts[i] for i in members])
                                      for members in phrases))

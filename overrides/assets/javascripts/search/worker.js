@@ -3795,7 +3795,8 @@ lunr.QueryParser.parseBoost = function (parser) {
       var phrase = 0, titled = 0
       if (coverage === n) {
         var boost = self.docs.get(ref).boost
-        titled = (boost === undefined || boost === null || boost >= 1) && self.titleHasAll(ref, planned.concepts) ? 1 : 0
+        if ((boost === undefined || boost === null || boost >= 1) && self.titleHasAll(ref, planned.concepts))
+          titled = self.parents.get(ref) ? 1 : 2  // a page's own title says more than a section's
         if (phrases.length)
           phrase = phrases.every(function (members) {
             return self.hasPhrase(ref, members.map(function (i) { return planned.concepts[i] }))
