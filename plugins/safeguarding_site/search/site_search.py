@@ -77,6 +77,7 @@ class SiteSearch:
         self.index = builder.build()
         self._sequences: dict[str, list[str]] = {}
         self._titles: dict[str, set[str]] = {}
+        self._stems: dict[str, str] = {}
 
     @classmethod
     def from_site(cls, site_dir: Path) -> SiteSearch:
@@ -95,8 +96,10 @@ class SiteSearch:
         return extract
 
     def stem(self, word: str) -> str:
-        terms = self.index.pipeline.run_string(word)
-        return terms[0] if terms else ""
+        if word not in self._stems:
+            terms = self.index.pipeline.run_string(word)
+            self._stems[word] = terms[0] if terms else ""
+        return self._stems[word]
 
     def knows(self, word: str) -> bool:
         return self.stem(word) in self.index.inverted_index
@@ -113,11 +116,11 @@ class SiteSearch:
         return {result["ref"]: result["score"] for result in self.index.query(query)}
 
     def _sequence(self, ref: str) -> list[str]:
-        """The entry's words as the index has them (stemmed, stop words out), title then text."""
+        """The entry's words as the index has them (stemmed, stop words out), title, "", then text."""
         if ref not in self._sequences:
             doc = self.docs[ref]
             words = tokenize(doc.get("title"), self.separator) + [""] + tokenize(doc.get("text"), self.separator)
-            self._sequences[ref] = [self._index_form(w) for w in words]
+            self._sequences[ref] = [f for f in map(self._index_form, words) if f != "\x00skip"]
         return self._sequences[ref]
 
     def _index_form(self, word: str) -> str:
@@ -135,8 +138,11 @@ class SiteSearch:
 
     def _has_phrase(self, ref: str, concepts: list[Concept]) -> bool:
         wanted = [({self.stem(f) for f in c.forms}, c.prefix) for c in concepts]
-        words = [w for w in self._sequence(ref) if w != "\x00skip"]
+        words = self._sequence(ref)
+        first, prefix = wanted[0]
         for start in range(len(words) - len(wanted) + 1):
+            if words[start] not in first and not (prefix and words[start].startswith(prefix)):
+                continue
             if all(words[start + i] in stems or (prefix and words[start + i].startswith(prefix))
                    for i, (stems, prefix) in enumerate(wanted)):
                 return True

@@ -3665,11 +3665,15 @@ lunr.QueryParser.parseBoost = function (parser) {
     })
     this.sequences = new Map()
     this.titles = new Map()
+    this.stems = new Map()
   }
 
   SiteSearch.prototype.stem = function (word) {
-    var terms = this.index.pipeline.runString(word)
-    return terms.length ? terms[0] : ""
+    if (!this.stems.has(word)) {
+      var terms = this.index.pipeline.runString(word)
+      this.stems.set(word, terms.length ? terms[0] : "")
+    }
+    return this.stems.get(word)
   }
 
   SiteSearch.prototype.knows = function (word) {
