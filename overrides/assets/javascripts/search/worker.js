@@ -3666,6 +3666,7 @@ lunr.QueryParser.parseBoost = function (parser) {
     this.sequences = new Map()
     this.titles = new Map()
     this.stems = new Map()
+    this.forms = new Map()
   }
 
   SiteSearch.prototype.stem = function (word) {
@@ -3701,8 +3702,13 @@ lunr.QueryParser.parseBoost = function (parser) {
 
   SiteSearch.prototype.indexForm = function (word) {
     if (!word) return ""
-    var terms = this.index.pipeline.runString(trimmerText(word))
-    return terms.length && lunr.stopWordFilter(trimmerText(word)) ? terms[0] : "\u0000skip"
+    var form = this.forms.get(word)
+    if (form === undefined) {
+      var terms = this.index.pipeline.runString(trimmerText(word))
+      form = terms.length && lunr.stopWordFilter(trimmerText(word)) ? terms[0] : "\u0000skip"
+      this.forms.set(word, form)
+    }
+    return form
   }
 
   SiteSearch.prototype.sequence = function (ref) {
@@ -3863,22 +3869,36 @@ lunr.QueryParser.parseBoost = function (parser) {
       .replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim()
   }
 
-  SiteSearch.prototype.matches = function (text, planned) {
+  /* The ranges of the text's words that match the query; with `near`, only those up to a snippet's
+     length after the first (a snippet shows no more), so a long section is not read to its end. */
+  SiteSearch.prototype.matches = function (text, planned, near) {
     var self = this
     var stems = new Set(), prefixes = []
     planned.concepts.forEach(function (c) {
       c.forms.forEach(function (f) { stems.add(self.stem(f)) })
       if (c.prefix) prefixes.push(c.prefix)
     })
-    return split(text, this.separator).filter(function (range) {
-      var word = text.slice(range[0], range[1]).toLowerCase()
-      var form = self.indexForm(word)
-      return stems.has(form) || prefixes.some(function (p) { return word.startsWith(p) })
-    })
+    var re = new RegExp(this.separator.source, "g")
+    var spans = [], index = 0, position = 0
+    while (true) {
+      re.lastIndex = position
+      var match = position <= text.length ? re.exec(text) : null
+      var until = match ? match.index : text.length
+      if (index < until) {
+        if (near && spans.length && index > spans[0][0] + SNIPPET_CHARS) break
+        var word = text.slice(index, until).toLowerCase()
+        if (stems.has(self.indexForm(word)) || prefixes.some(function (p) { return word.startsWith(p) }))
+          spans.push([index, until])
+      }
+      if (!match) break
+      index = match.index + match[0].length
+      position = match[0].length ? index : match.index + 1
+    }
+    return spans
   }
 
   SiteSearch.prototype.snippet = function (text, planned) {
-    var spans = this.matches(text, planned)
+    var spans = this.matches(text, planned, true)
     var start = 0
     if (spans.length && spans[0][0] > SNIPPET_CHARS / 4) {
       start = text.lastIndexOf(" ", spans[0][0] - Math.floor(SNIPPET_CHARS / 4)) + 1
