@@ -26,11 +26,11 @@ from pathlib import Path
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.query import Query
-from lunr.stemmer import porter_stemmer, stemmer
 from lunr.stop_word_filter import stop_word_filter
 
 from .engine import SearchGroup, SearchItem, compile_separator, tokenize
 from .query import MIN_FUZZY, Concept, Plan, plan
+from .stemmer import js_stemmer, stem
 
 PREFIX_BOOST = 0.5  # a word the user is still typing: its completions count, but less than the word itself
 B = 0.75  # lunr's length normalisation (Material turns it off): a long section no longer wins by length
@@ -68,7 +68,7 @@ class SiteSearch:
         self.words: set[str] = set()  # every word of the index as written (lower case), for typo corrections
         builder = WordsBuilder()
         builder.b(B)
-        builder.search_pipeline.add(stemmer)
+        builder.search_pipeline.add(js_stemmer)
         builder.ref("location")
         for name, spec in config["fields"].items():
             builder.field(name, boost=spec.get("boost", 1), extractor=self._extractor(name))
@@ -240,7 +240,7 @@ def index_form(word: str) -> str | None:
     word = trimmer_text(word)
     if word and not stop_word_filter(word):
         return None
-    return porter_stemmer.stem(word) if word else ""
+    return stem(word) if word else ""
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
