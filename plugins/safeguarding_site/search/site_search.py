@@ -66,6 +66,7 @@ class SiteSearch:
                 self.docs[doc["location"]] = doc
                 self.parents[doc["location"]] = path
         self.words: set[str] = set()  # every word of the index as written (lower case), for typo corrections
+        self._field_words: dict[tuple[str, str], list[str]] = {}
         builder = WordsBuilder()
         builder.b(B)
         builder.search_pipeline.add(js_stemmer)
@@ -91,6 +92,8 @@ class SiteSearch:
                 return None
             words = fast_tokenize(value, self.separator)
             self.words.update(words)
+            if name in ("title", "text"):  # kept for the phrase test, so that no query tokenizes again
+                self._field_words.setdefault((doc["location"], name), words)
             return words
 
         return extract
@@ -118,8 +121,7 @@ class SiteSearch:
     def _sequence(self, ref: str) -> list[str]:
         """The entry's words as the index has them (stemmed, stop words out), title, "", then text."""
         if ref not in self._sequences:
-            doc = self.docs[ref]
-            words = tokenize(doc.get("title"), self.separator) + [""] + tokenize(doc.get("text"), self.separator)
+            words = self._field_words.get((ref, "title"), []) + [""] + self._field_words.get((ref, "text"), [])
             self._sequences[ref] = [f for f in map(self._index_form, words) if f != "\x00skip"]
         return self._sequences[ref]
 
@@ -308,4 +310,4 @@ class WordsBuilder(Builder):
                     self.term_index += 1
                     self.inverted_index[term] = posting
                 if doc_ref not in posting[field_name]:
-                    posting[field_name][doc_ref] = defaultdict(list)
+                    posting[field_name][doc_ref] = {}  # no metadata kept; a plain dict copies fast
