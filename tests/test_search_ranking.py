@@ -7,7 +7,7 @@ import json
 import pytest
 from offline_support import bundled
 from safeguarding_site.search.index_extras import KEYWORDS_FIELD, SEPARATOR
-from safeguarding_site.search.site_search import SiteSearch as MaterialSearch
+from safeguarding_site.search.site_search import SiteSearch
 from search_queries import TOP_THREE
 
 # Pages deliberately left out of the index, with the reason.
@@ -25,7 +25,7 @@ def site():
 
 @pytest.fixture(scope="module")
 def engine(site):
-    return MaterialSearch.from_site(site)
+    return SiteSearch.from_site(site)
 
 
 @pytest.fixture(scope="module")
