@@ -67,3 +67,35 @@ BROWSER_QUERIES = (
     "Accident and Emergency", "A&E", "rec 12", "paragraph 23", '"recommendation 5"', "LSCB",
     "Local Safeguarding Children Board", "director of children's services", "Baby P", "Pat Cantrill",
 )
+
+# Every tuning question for benchmarks/search_quality.py: query -> pages of which one must be found.
+# Added for issue 14, pages chosen from the recommendations' text before the queries were run.
+MORE_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "child being seen alone": ("recommendations/13.html",),
+    "police child protection teams": ("recommendations/36.html",),
+    "SCR": ("recommendations/40.html", "working-together/chapter-8.html", "one-year-on/chapter-2.html"),
+    "rec 3": ("recommendations/3.html",),
+    "R3": ("recommendations/3.html",),
+    "recommendation 3": ("recommendations/3.html",),
+    "7": ("recommendations/7.html",),
+    "organizations": ("recommendations/3.html", "organisations/index.html"),
+    "pediatrician": ("recommendations/35.html",),
+    "multi-agency training": ("recommendations/30.html",),
+    "case-loads": ("recommendations/24.html",),
+    "CAF": ("one-year-on/chapter-2.html", "working-together/chapter-2.html"),
+    "independent panel chairs and overview authors": ("recommendations/44.html",),
+    "Home Secretary": ("recommendations/1.html",),
+    "HMI Probation": ("recommendations/37.html", "recommendations/38.html", "organisations/hmi-probation.html"),
+    "named co-located police representative": ("recommendations/25.html",),
+    "conversion qualification internationally qualified social workers": ("recommendations/28.html",),
+    "Code of Practice for Social Workers": ("recommendations/31.html",),
+    "inspection of schools child protection": ("recommendations/10.html",),
+    "points of referral": ("recommendations/6.html", "recommendations/11.html"),
+    "National Indicator Set": ("recommendations/4.html",),
+    "annual report on the effectiveness of safeguarding": ("recommendations/53.html",),
+    "supervison": ("recommendations/15.html", "recommendations/16.html"),
+    "what should a serious case review executive summary contain": ("recommendations/43.html",),
+    "which services should sit on the LSCB": ("recommendations/22.html", "recommendations/52.html"),
+}
+
+ALL_QUERIES: dict[str, tuple[str, ...]] = {**TOP_THREE, **MORE_QUESTIONS}

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from offline_support import Bundled  # noqa: E402
 from safeguarding_site.pages.download import ZIP_URI  # noqa: E402
-from safeguarding_site.search.engine import MaterialSearch  # noqa: E402
+from safeguarding_site.search.site_search import SiteSearch  # noqa: E402
 from search_queries import BROWSER_QUERIES, TOP_THREE  # noqa: E402
 
 TIMEOUT_MS = 20_000
@@ -153,7 +153,7 @@ def test_recommendation_to_its_chapter_and_back(site, http_site, visit_factory, 
 
 def test_browser_ranks_as_the_python_port_does(site, visit_factory):
     """Chromium running Material's own search agrees with `build.py search` and with the query table."""
-    engine = MaterialSearch.from_site(site.site)
+    engine = SiteSearch.from_site(site.site)
     visit = visit_factory(file_base(site.site))
     visit.open("index.html")
     for query in BROWSER_QUERIES:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from safeguarding_site.search.engine import MaterialSearch
 from safeguarding_site.search.index_extras import KEYWORDS_FIELD, SEPARATOR
+from safeguarding_site.search.site_search import SiteSearch
 from search_queries import TOP_THREE
 
 # Builds the real site: an editor's change to the content may fail it.
@@ -22,7 +22,7 @@ NOT_INDEXED = {
 
 @pytest.fixture(scope="module")
 def engine(bundled_site):
-    return MaterialSearch.from_site(bundled_site)
+    return SiteSearch.from_site(bundled_site)
 
 
 @pytest.fixture(scope="module")

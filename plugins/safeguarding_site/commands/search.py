@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..search.engine import MaterialSearch
 from ..search.results import hits, render_text
+from ..search.site_search import SiteSearch
 
 
 def run_search(site_dir: Path, query: str, *, limit: int = 10, as_json: bool = False) -> int:
@@ -20,7 +20,7 @@ def run_search(site_dir: Path, query: str, *, limit: int = 10, as_json: bool = F
     if limit < 1:
         print("search: --limit must be 1 or more", file=sys.stderr)
         return 2
-    engine = MaterialSearch.from_site(site_dir)
+    engine = SiteSearch.from_site(site_dir)
     found = hits(engine, site_dir, query, limit)
     if as_json:
         print(json.dumps([hit.as_json() for hit in found], ensure_ascii=False, indent=2))

@@ -138,6 +138,29 @@ def numbered_entries(page_html: str, page: str) -> list[dict]:
     return entries
 
 
+# The index configuration both search engines read (search/site_search.py and the browser's worker):
+# stemming on both sides with lunr's English stemmer, and a title boost in proportion (Material's 1,000
+# made a chapter whose title shares one word beat the passage that answers the question).
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+TITLE_BOOST = 3
+RECOMMENDATIONS = 58
+# Pages that list or point to passages: below the passages themselves (lunr multiplies their scores).
+REGISTER_PAGES = re.compile(r"^(organisations/|recommendations/index\.html|supporting-guidance/|data/|glossary/"
+                            r"|guide/|index\.html)")
+# Sections that quote or list passages found elsewhere: a recommendation's "Implemented in", "What the text
+# names", "Who must act" and related guidance; every page's "Referred to in"; a chapter's sections table.
+REGISTER_SECTIONS = re.compile(r"#(referred-to-in|rec-\d+-(implemented-in|mentions|who-must-act|guidance)"
+                               r"|chapter-\d+-(sections|recommendations))$")
+REGISTER_BOOST = 0.3
+# "case-loads", "multi-agency": the joined word too, so that a search for "caseloads" finds them.
+_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
+
+
+def joined_words(text: str) -> list[str]:
+    """The hyphenated words of a text, joined ("case-loads" -> "caseloads")."""
+    return sorted({(a + b).lower() for a, b in _HYPHENATED.findall(text)})
+
+
 def enrich_search_index(site_dir: Path, abbreviations: Iterable[Abbreviation] = ABBREVIATIONS) -> None:
     """Rewrite site_dir/search/search_index.json in place. Run after the search plugin, before `offline`.
 
@@ -153,12 +176,21 @@ def enrich_search_index(site_dir: Path, abbreviations: Iterable[Abbreviation] = 
     enriched: list[dict] = []
     for page, entries in pages.items():
         for doc in entries:
-            words = keywords_for(plain(doc["title"] + " " + doc.get("text", "")), abbreviations)
-            enriched.append({**doc, KEYWORDS_FIELD: words} if words else doc)
+            text = plain(doc["title"] + " " + doc.get("text", ""))
+            words = " ".join(filter(None, [keywords_for(text, abbreviations), " ".join(joined_words(text))]))
+            doc = {**doc, KEYWORDS_FIELD: words} if words else doc
+            if REGISTER_PAGES.match(doc["location"]) or REGISTER_SECTIONS.search(doc["location"]):
+                doc = {**doc, "boost": REGISTER_BOOST * doc.get("boost", 1)}
+            enriched.append(doc)
         page_file = site_dir / page
         if page_file.is_file():
             existing = {doc["location"] for doc in entries}
             enriched.extend(e for e in numbered_entries(page_file.read_text(encoding="utf-8"), page)
                             if e["location"] not in existing)
     index["docs"] = enriched
+    config = index["config"]
+    config["pipeline"] = PIPELINE
+    config["fields"].setdefault("title", {})["boost"] = TITLE_BOOST
+    config["abbreviations"] = sorted({a.short for a in abbreviations})
+    config["recommendations"] = RECOMMENDATIONS
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from lunr.stop_word_filter import stop_word_filter
 
-from .engine import MaterialSearch, SearchGroup, split
+from .engine import SearchGroup, split
+from .site_search import SiteSearch
 
-SNIPPET_CHARS = 220
+# At most 160 characters shown, the two ellipses included: a result fits a phone (issue 14).
+SNIPPET_CHARS = 158
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -79,7 +81,7 @@ def snippet(text: str, words: list[str], separator: re.Pattern[str]) -> tuple[st
     return prefix + text[start:end] + suffix, shown
 
 
-def hits(engine: MaterialSearch, site_dir: Path, query: str, limit: int) -> list[Hit]:
+def hits(engine: SiteSearch, site_dir: Path, query: str, limit: int) -> list[Hit]:
     words = query_words(query, engine.separator)
     found: list[Hit] = []
     groups: list[SearchGroup] = engine.search(query)
