@@ -299,13 +299,13 @@ def _contents(rng: random.Random, expected: list[ExpectedChapter], starts: dict[
     for exp in expected:
         title = f"Chapter {exp.number} {rng.choice(['–', '–', '?', ''])} {exp.title}".replace("  ", " ")
         tab = rng.choice(["\t", "\t ", "\t"])
-        if len(title) > 40:
-            cut = title.find(" ", 36)
-            entries += [Line(title[:cut]), Line(f"{title[cut + 1:]}{tab}{starts[exp.number]}")]
-        else:
-            entries.append(Line(f"{title}{tab}{starts[exp.number]}"))
+        # A column is narrow: long titles wrap, and the page number follows the last line after a tab.
+        for line in [*_wrap(title.split(), "", 38)[:-1]]:
+            entries.append(Line(line))
+        entries.append(Line(f"{_wrap(title.split(), '', 38)[-1]}{tab}{starts[exp.number]}"))
         for section, _ in exp.sections:
-            entries.append(Line(f"{section}\t{starts[exp.number]}"))
+            wrapped = _wrap(section.split(), "", 38)
+            entries += [Line(line) for line in wrapped[:-1]] + [Line(f"{wrapped[-1]}\t{starts[exp.number]}")]
     if len(entries) > 8 and rng.random() < 0.5:  # two columns: the extraction reads the left one first
         half = (len(entries) + 1) // 2
         while half < len(entries) and "\t" not in entries[half - 1].text:
@@ -355,4 +355,93 @@ def _text(pages: list[Page]) -> str:
 
 def write_text(sample: Sample, path: Path) -> Path:
     path.write_text(sample.text, encoding="utf-8")
+    return path
+
+
+# --- the PDF --------------------------------------------------------------------------------------------
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+_LEFT, _TOP, _LEADING, _SIZE = 50.0, 72.0, 18.0, 10.0
+_TAB_STOP = 36.0  # the hanging indent after a paragraph number or a bullet
+_COLUMNS = ((50.0, 280.0), (310.0, 545.0))  # the contents list's two columns: left edge, right edge
+_LIGATURE_GLYPHS = {"fi": "ﬁ", "fl": "ﬂ"}
+
+
+def fonts_available() -> bool:
+    return (FONT_DIR / "DejaVuSans.ttf").exists() and (FONT_DIR / "DejaVuSans-Oblique.ttf").exists()
+
+
+def _styles(line: Line) -> list[str]:
+    style = ["" for _ in line.text]
+    for a, b in line.italic:
+        style[a:b] = ["I"] * (b - a)
+    for a, b in line.sup:
+        style[a:b] = ["sup"] * (b - a)
+    return style
+
+
+def _draw_runs(pdf, x: float, y: float, text: str, styles: list[str], size: float) -> None:
+    start = 0
+    while start < len(text):
+        end = start
+        while end < len(text) and styles[end] == styles[start]:
+            end += 1
+        run, style = text[start:end], styles[start]
+        if style == "sup":
+            pdf.set_font("Sample", "", size * 0.6)
+            pdf.text(x, y - size * 0.35, run)  # a raised, small footnote marker
+        else:
+            pdf.set_font("Sample", style, size)
+            for plain, glyph in _LIGATURE_GLYPHS.items():
+                run = run.replace(plain, glyph)
+            pdf.text(x, y, run)
+        x += pdf.get_string_width(run)
+        start = end
+
+
+def _draw_line(pdf, line: Line, y: float, size: float = _SIZE, contents: bool = False) -> None:
+    styles = _styles(line)
+    left, right = _COLUMNS[line.column] if contents else (_LEFT, 0.0)
+    if contents and "\t" in line.text:
+        title, _, number = line.text.rpartition("\t")
+        _draw_runs(pdf, left, y, title, styles[: len(title)], size)
+        pdf.set_font("Sample", "", size)
+        number = number.strip()
+        pdf.text(right - pdf.get_string_width(number), y, number)  # page numbers right-aligned
+        return
+    x = left + (_TAB_STOP if line.indent and "\t" not in line.text else 0) + (line.indent > 4) * 100
+    offset = 0
+    for i, segment in enumerate(line.text.split("\t")):
+        if i:
+            x = left + _TAB_STOP * i
+        _draw_runs(pdf, x, y, segment, styles[offset: offset + len(segment)], size)
+        offset += len(segment) + 1
+
+
+def write_pdf(sample: Sample, path: Path) -> Path:
+    from fpdf import FPDF  # a test dependency only
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("Sample", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("Sample", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+    for page in sample.pages:
+        pdf.add_page()
+        if page.header:
+            pdf.set_font("Sample", "", 8)
+            pdf.text(_LEFT, 40, page.header)
+        contents = bool(page.lines) and page.lines[0].text == "Contents"
+        rows = [0, 0]
+        # A long contents list closes up its lines rather than run off the page.
+        leading = min(_LEADING, 740.0 / max(1, len(page.lines))) if contents else _LEADING
+        for line in page.lines:
+            column = line.column if contents else 0
+            _draw_line(pdf, line, _TOP + rows[column] * leading, contents=contents)
+            rows[column] += 1
+        foot = 800.0 - len(page.footnotes) * 11.0
+        for i, note in enumerate(page.footnotes):
+            _draw_line(pdf, note, foot + i * 11.0, size=8.0)
+        pdf.set_font("Sample", "", 7)
+        pdf.text(_LEFT, 825, WATERMARK)
+    pdf.output(str(path))
     return path

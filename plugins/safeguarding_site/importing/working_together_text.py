@@ -26,6 +26,7 @@ _CHAPTER = re.compile(r"^Chapter (\d{1,2})\b")
 _BULLET = re.compile(r"^[•●▪]\s*(\S.*)$")
 _LETTERED = re.compile(r"^\(([a-z])\)\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_APPENDIX = re.compile(r"^Appendix \d+\b")
 _FLOW_CHART = re.compile(r"^Flow chart \d+\b")
 # The marker is glued to a word or to punctuation after one; a digit before a full stop means a decimal.
 _MARKER = re.compile(r"(?<=[A-Za-z)\]’”'*])(\d{1,3})(?=[\s,;:)]|$)|(?<=[A-Za-z)’”'][.,;:])(\d{1,3})(?=\s|$)")
@@ -124,7 +125,7 @@ class _BodyReader:
         self.source = source
         self.chapters: list[Chapter] = []
         self.set_aside: list[SourceLine] = []
-        self.i = 0
+        self.appendices = False
 
     def _is_para_start(self, k: int, previous: Block | None) -> re.Match[str] | None:
         match = _PARA.match(self.lines[k].text)
@@ -214,9 +215,12 @@ class _BodyReader:
                 k += self._chapter_heading(k)
                 previous = Block("heading", line, self.chapters[-1].title)
                 continue
-            if not self.chapters:
+            if not self.chapters or self.appendices:
                 self.set_aside.append(line)
                 k += 1
+                continue
+            if _APPENDIX.match(text) and line.number in self.first_on_page and ends_sentence(self.lines[k - 1].text):
+                self.appendices = True  # the appendices follow chapter 12: not imported yet, set aside
                 continue
             blocks = self.chapters[-1].blocks
             para = self._is_para_start(k, previous)
@@ -275,8 +279,8 @@ def parse(text: str, *, source: str, outline_titles: dict[int, str]) -> Parsed:
     if notes.pending:
         raise DataError(source, f"footnote {notes.pending[0]}: its marker is in the text but its note was not "
                         "found at the foot of the page")
-    first = chapters[0].line.number if chapters else 0
-    kept = [line for line in body if line.number >= first]
+    aside = {line.number for line in reader.set_aside}
+    kept = [line for line in body if line.number not in aside]
     # The words as the source has them: markers glued back, the bullet glyph and italics are layout.
     source_words = [w for line in kept for w in _MARKED.sub(r"\1", line.text).replace("*", "").split()
                     if w not in _GLYPHS]
