@@ -51,7 +51,6 @@ def _score(got: str, want: str) -> dict[str, float]:
 def main(seeds: list[int]) -> None:
     from pdfminer.high_level import extract_text as pdfminer_text
     from pypdf import PdfReader
-
     from safeguarding_site.importing.working_together_pdf import pdf_to_text
 
     readers = {

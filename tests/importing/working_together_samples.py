@@ -276,7 +276,7 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
                     writer.bullets()
                 elif roll < 0.22:
                     writer.lettered()
-                elif roll < 0.25 and n == 5:
+                elif roll < 0.4 and n == 5:
                     writer.flow_chart(1 + sum(1 for line, _ in writer.lines if line.text.startswith("Flow")))
             sections.append((section_title, f"{n}.{first}" if first == m else f"{n}.{first}-{n}.{m}"))
         expected.append(ExpectedChapter(n, title, sections, paragraphs, writer.words, writer.footnotes,

@@ -58,12 +58,14 @@ def check_contents(chapters: list[Chapter], contents: list[ContentsEntry], sourc
             continue
         entry = contents[index]
         if _fold(entry.title) != _fold(chapter.title):
-            errors.append(DataError(source, f"the contents list gives the title {entry.title!r} but the chapter "
-                                    f"heading (line {chapter.line.number}{_at(chapter.line.page)}) reads "
-                                    f"{chapter.title!r}", line=entry.line, entry=where))
+            errors.append(DataError(source, f"the contents list{_at(entry.on_page)} gives the title "
+                                    f"{entry.title!r} but the chapter heading (line {chapter.line.number}"
+                                    f"{_at(chapter.line.page)}) reads {chapter.title!r}",
+                                    line=entry.line, entry=where))
         if chapter.line.page is not None and entry.page != chapter.line.page:
-            errors.append(DataError(source, f"the contents list gives page {entry.page} but the chapter starts "
-                                    f"on page {chapter.line.page} (line {chapter.line.number})",
+            errors.append(DataError(source, f"the contents list{_at(entry.on_page)} gives page {entry.page} "
+                                    f"but the chapter starts on page {chapter.line.page} "
+                                    f"(line {chapter.line.number})",
                                     line=entry.line, entry=where))
         listed = []
         for e in contents[index + 1:]:
@@ -82,8 +84,9 @@ def check_contents(chapters: list[Chapter], contents: list[ContentsEntry], sourc
                 errors.append(DataError(source, f"section {got[0]!r}{_at(got[3])}: {expected}",
                                         line=got[2], entry=where))
             else:
-                errors.append(DataError(source, f"the contents list names section {want.title!r}, which is not "
-                                        "in the chapter", line=want.line, entry=where))
+                errors.append(DataError(source, f"the contents list{_at(want.on_page)} names section "
+                                        f"{want.title!r}, which is not among the chapter's headings",
+                                        line=want.line, entry=where))
             break  # one disagreement shifts every later section: report the first
     return errors
 

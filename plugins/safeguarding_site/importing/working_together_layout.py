@@ -46,6 +46,7 @@ class ContentsEntry:
     page: int
     line: int  # where the entry ends in the input (its page number)
     chapter: int | None  # set for "Chapter N – Title" entries
+    on_page: int | None = None  # the printed page of the contents list the entry is on
 
 
 def normalise(text: str) -> str:
@@ -115,5 +116,5 @@ def take_contents(pages: list[Page]) -> tuple[list[ContentsEntry], list[Page], l
             pending = ""
             chapter = CHAPTER_ENTRY.match(title)
             entries.append(ContentsEntry(chapter[2] if chapter else title, int(match[2]), line.number,
-                                         int(chapter[1]) if chapter else None))
+                                         int(chapter[1]) if chapter else None, line.page))
     return entries, pages[:start] + pages[end:], taken

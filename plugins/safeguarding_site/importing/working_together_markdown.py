@@ -121,6 +121,6 @@ def check_word_for_word(parsed: Parsed, pages: list[ImportedPage], source: str) 
     for name, got, want in (("text", body, parsed.source_words), ("footnotes", notes, parsed.footnote_words)):
         if got == want:
             continue
-        at = next((i for i, (g, w) in enumerate(zip(got, want)) if g != w), min(len(got), len(want)))
+        at = next((i for i, (g, w) in enumerate(zip(got, want, strict=False)) if g != w), min(len(got), len(want)))
         raise DataError(source, f"word-for-word check of the {name} failed at word {at + 1}: the source has "
                         f"{' '.join(want[at:at + 8])!r}, the Markdown {' '.join(got[at:at + 8])!r}")

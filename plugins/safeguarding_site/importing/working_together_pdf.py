@@ -74,7 +74,10 @@ def _rows(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
 
 
 def _line_text(row: list[_Glyph]) -> list[tuple[float, str]]:
-    """The line's text as chunks (x, text): a gap wider than half the font size, with no space glyph in it, is a tab and separates chunks."""
+    """The line's text as chunks (x, text).
+
+    A gap wider than half the font size with no space glyph in it is a tab, and separates chunks.
+    """
     chunks: list[tuple[float, list[str]]] = []
     italic = False
     previous: _Glyph | None = None
@@ -120,7 +123,7 @@ def _page_lines(glyphs: list[_Glyph], width: float) -> list[str]:
     if not two:
         return [_joined(chunks) for chunks in rows]
     # The longer left column runs on below the right one, at the same spacing; a footer stands apart.
-    spacing = min((ys[a] - ys[b] for a, b in zip(two, two[1:])), default=0.0)
+    spacing = min((ys[a] - ys[b] for a, b in zip(two, two[1:], strict=False)), default=0.0)
     last = two[-1]
     while last + 1 < len(rows) and ys[last] - ys[last + 1] <= 1.5 * spacing:
         last += 1
