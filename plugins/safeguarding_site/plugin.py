@@ -29,6 +29,7 @@ from .pages.registers import build_cross_links, editors_overrides
 from .pages.site import generated_pages
 from .pages.status_line import SITE_FILE, read_notice
 from .pages.working_together import OVERVIEW
+from .pages.working_together_text import with_imported_chapters
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .serve.template_cache import MemoryBytecodeCache
@@ -112,6 +113,10 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
         if problems:
             raise PluginError("the data in cross_refs/ has problems:\n" + "\n".join(map(str, problems)))
         generated = {**self.generated, **links.generated}
+        generated, imported = with_imported_chapters(self.data, generated, sources)
+        for src_uri in imported:  # an imported chapter's text is the source of its generated page, not a page
+            files.remove(files.get_file_from_path(src_uri))
+            del sources[src_uri]
         for src_uri, content in generated.items():
             if src_uri in sources or files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} would hide a page the plugin generates: remove it from docs/")

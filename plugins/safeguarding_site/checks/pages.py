@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from ..base.errors import DataError
 from ..base.yaml_lines import load_yaml_text
 from ..data.site_data import SiteData
+from ..pages.working_together_text import is_imported_chapter
 from ..text.markdown_scan import Anchor, anchors, front_matter, links, without_code
 from ..text.safety import unsafe_markup
 
@@ -84,7 +85,8 @@ def add_generated(site: Site, generated: dict[str, str] | None, problems: list[D
         return
     site.generated_known = True
     for relative, content in generated.items():
-        if relative in site.pages and not site.pages[relative].generated:
+        if relative in site.pages and not site.pages[relative].generated and not is_imported_chapter(
+                site.pages[relative].markdown):  # an imported chapter is the source of its generated page
             problems.append(DataError(site.pages[relative].name, "this page has the same path as a page the site "
                                       "generates from cross_refs/, and would hide it: rename or remove it"))
         if relative.endswith(".md"):

@@ -18,6 +18,7 @@ from ..data.working_together import load_working_together
 from ..pages.download import ZIP_URI, bundle_setting, download_page
 from ..pages.registers import build_cross_links, editors_overrides
 from ..pages.site import generated_pages
+from ..pages.working_together_text import with_imported_chapters
 from ..text.safety import unsafe_markup
 from .nav import SiteConfig, check_nav, read_config
 from .pages import Site, add_generated, check_pages, read_site
@@ -54,6 +55,7 @@ def read_project(root: Path) -> Project:
     site = read_site(root, config.docs_dir, problems)
     generated = generated_pages(data, bundle_setting()) if data else _generated_despite_problems(root)
     if data is not None and generated is not None:
+        generated = with_imported_chapters(data, generated, {p: page.markdown for p, page in site.pages.items()})[0]
         generated.update(_cross_links(root, data, site, generated, config.use_directory_urls, problems))
         if download_page(bundle_setting(), build_moment())[1] is not None:
             generated[ZIP_URI] = ""  # `build.py bundle` adds the zip its download page links to

@@ -1,0 +1,53 @@
+"""A real strict build with imported sample chapters, in a copy of the project (never in docs/ itself)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import working_together_samples as samples
+
+from safeguarding_site.commands.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[samples.Sample]]:
+    project = tmp_path_factory.mktemp("project")
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in tracked.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, project / name)
+    drawn = [samples.generate(5), samples.generate(26)]  # chapters 2, 6, 7, 10; 5 (with a flow chart), 8, 12
+    folder = tmp_path_factory.mktemp("sources")
+    for sample in drawn:
+        source = samples.write_text(sample, folder / f"{sample.seed}.txt")
+        if sample.seed == 26 and samples.fonts_available():
+            source = samples.write_pdf(sample, folder / f"{sample.seed}.pdf")
+        assert main(["--root", str(project), "import-working-together", str(source)]) == 0
+    site = tmp_path_factory.mktemp("site") / "site"
+    assert main(["--root", str(project), "build", "--site-dir", str(site)]) == 0  # check, then a strict build
+    return project, site, drawn
+
+
+def test_every_paragraph_of_the_samples_has_its_anchor_on_the_built_page(built) -> None:
+    _, site, drawn = built
+    for sample in drawn:
+        for chapter in sample.chapters:
+            html = (site / "working-together" / f"chapter-{chapter.number}.html").read_text(encoding="utf-8")
+            ids = re.findall(r'id="(para-\d+-\d+)"', html)
+            assert ids == ["para-" + n.replace(".", "-") for n in chapter.paragraphs]
+            assert "Crown copyright 2010" in html and "SAMPLE TEXT – not guidance." in html
+            assert html.count("<h1") == 1  # the imported heading is not repeated
+            assert 'id="chapter-%d-recommendations"' % chapter.number in html
+
+
+def test_a_chapter_without_imported_text_keeps_its_generated_page(built) -> None:
+    _, site, _ = built
+    html = (site / "working-together" / "chapter-1.html").read_text(encoding="utf-8")
+    assert "The text of this chapter is not yet included" in html and "Crown copyright 2010" not in html
