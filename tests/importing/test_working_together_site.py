@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import working_together_samples as samples
-
 from safeguarding_site.commands.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +43,7 @@ def test_every_paragraph_of_the_samples_has_its_anchor_on_the_built_page(built) 
             assert ids == ["para-" + n.replace(".", "-") for n in chapter.paragraphs]
             assert "Crown copyright 2010" in html and "SAMPLE TEXT – not guidance." in html
             assert html.count("<h1") == 1  # the imported heading is not repeated
-            assert 'id="chapter-%d-recommendations"' % chapter.number in html
+            assert f'id="chapter-{chapter.number}-recommendations"' in html
 
 
 def test_a_chapter_without_imported_text_keeps_its_generated_page(built) -> None:
