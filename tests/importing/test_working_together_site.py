@@ -29,6 +29,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[sa
         if sample.seed == 26 and samples.fonts_available():
             source = samples.write_pdf(sample, folder / f"{sample.seed}.pdf")
         assert main(["--root", str(project), "import-working-together", str(source)]) == 0
+    # An editor records the paragraph of chapter 5 that implements recommendation 11.
+    recs = project / "cross_refs" / "recommendations.yaml"
+    recs.write_text(recs.read_text(encoding="utf-8").replace(
+        "  - chapter: 5\n    column: progress_2010\n", "  - chapter: 5\n    paragraphs: [\"5.2\"]\n"
+        "    column: progress_2010\n", 1), encoding="utf-8")
     site = tmp_path_factory.mktemp("site") / "site"
     assert main(["--root", str(project), "build", "--site-dir", str(site)]) == 0  # check, then a strict build
     return project, site, drawn
@@ -50,3 +55,24 @@ def test_a_chapter_without_imported_text_keeps_its_generated_page(built) -> None
     _, site, _ = built
     html = (site / "working-together" / "chapter-1.html").read_text(encoding="utf-8")
     assert "The text of this chapter is not yet included" in html and "Crown copyright 2010" not in html
+
+
+def test_paragraphs_recorded_in_implemented_by_link_to_the_paragraph(built) -> None:
+    _, site, _ = built
+    html = (site / "recommendations" / "11.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./working-together/chapter-5\.html#para-5-2">5\.2</a>', html), html
+
+
+def test_a_paragraph_not_in_the_imported_text_fails_check(built, capsys: pytest.CaptureFixture[str]) -> None:
+    project, _, _ = built
+    recs = project / "cross_refs" / "recommendations.yaml"
+    text = recs.read_text(encoding="utf-8")
+    line = text[: text.index('paragraphs: ["5.2"]')].count("\n") + 1
+    try:
+        recs.write_text(text.replace('paragraphs: ["5.2"]', 'paragraphs: ["5.99"]'), encoding="utf-8")
+        assert main(["--root", str(project), "check"]) == 1
+        out = capsys.readouterr()
+        assert f"cross_refs/recommendations.yaml:{line}: recommendation 11: implemented_by[0]: paragraphs: 5.99 " \
+               "is not a paragraph of chapter 5's imported text" in out.out + out.err
+    finally:
+        recs.write_text(text, encoding="utf-8")

@@ -22,6 +22,7 @@ from ..pages.working_together_text import with_imported_chapters
 from ..text.safety import unsafe_markup
 from .nav import SiteConfig, check_nav, read_config
 from .pages import Site, add_generated, check_pages, read_site
+from .working_together_paragraphs import check_implemented_paragraphs
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAYBE_MARKUP = re.compile(r"[<:{&]")  # text without these cannot hold a tag, an attribute list or a URL
@@ -67,6 +68,7 @@ def check_project(root: Path) -> list[DataError]:
     """Every problem in cross_refs/, docs/ and the navigation, sorted by file and line; [] if there are none."""
     project = read_project(root)
     problems = project.problems + check_pages(project.site, project.data)
+    problems += check_implemented_paragraphs(project.data, project.site)
     markdown_pages = set(project.site.pages) if project.generated is not None else None
     problems += check_nav(root / "mkdocs.yml", project.config, markdown_pages, set(project.generated or ()))
     problems += _unsafe_data(root, {(p.file, p.line) for p in problems})

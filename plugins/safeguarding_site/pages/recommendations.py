@@ -78,6 +78,9 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
             lines.append(f"- [{chapter_label(data, number)}]({target})")
             for ref in (r for r in rec.implemented_by if r.chapter == number):
                 lines += ["", quote_block(ref.quote, ref.column)]
+                if ref.paragraphs:  # recorded by an editor and checked against the imported text
+                    links = ", ".join(f"[{p}]({target}#para-{p.replace('.', '-')})" for p in ref.paragraphs)
+                    lines += ["", f"    Paragraphs of the chapter: {links}."]
             lines.append("")
     else:
         lines += ["The response and the progress update name no chapter of *Working Together* for this "
