@@ -124,3 +124,15 @@ def check_word_for_word(parsed: Parsed, pages: list[ImportedPage], source: str) 
         at = next((i for i, (g, w) in enumerate(zip(got, want, strict=False)) if g != w), min(len(got), len(want)))
         raise DataError(source, f"word-for-word check of the {name} failed at word {at + 1}: the source has "
                         f"{' '.join(want[at:at + 8])!r}, the Markdown {' '.join(got[at:at + 8])!r}")
+
+
+_PARA_LINE = re.compile(r"^\[(\d+\.\d+)\]\(#para-[\d-]+\)\{[^}]*\} (.*)$", re.MULTILINE)
+
+
+def paragraph_texts(markdown: str) -> dict[str, str]:
+    """Each numbered paragraph of an imported page and its text ("5.23" -> words), markup removed."""
+    found = {}
+    for match in _PARA_LINE.finditer(markdown):
+        text = _NOTE_REF.sub("", match.group(2)).replace("*", "")
+        found[match.group(1)] = re.sub(r"\\(.)", r"\1", text)
+    return found
