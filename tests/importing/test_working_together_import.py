@@ -126,3 +126,14 @@ def test_bad_input_ends_in_one_line(content: bytes, project: Path, tmp_path: Pat
     assert run(project, source) == 1
     err = capsys.readouterr().err.strip().split("\n")
     assert len(err) == 2 and err[0].startswith(str(source)) and err[1].endswith("nothing written.")
+
+
+def test_build_py_import_keeps_the_sections_read_from_the_publication(project: Path, tmp_path: Path) -> None:
+    from safeguarding_site.importing.run import run_import
+
+    shutil.copytree(ROOT / "sources", project / "sources")
+    assert run(project, samples.write_text(samples.generate(7), tmp_path / "wt.txt")) == 0
+    after_pdf = (project / "cross_refs" / "working-together.yaml").read_text(encoding="utf-8")
+    report = run_import(project)
+    assert report.kept == ["cross_refs/working-together.yaml"] and not report.refused
+    assert (project / "cross_refs" / "working-together.yaml").read_text(encoding="utf-8") == after_pdf

@@ -17,7 +17,7 @@ from ..base.errors import DataError, DataErrors
 from .run import edited_since_generated, stamp
 from .working_together_checks import check_contents, check_outline, sections_of
 from .working_together_markdown import chapter_page, check_word_for_word
-from .working_together_outline import HEADER
+from .working_together_outline import FROM_PUBLICATION, HEADER
 from .working_together_pdf import EXPECTED_PAGES, pdf_to_text
 from .working_together_text import Parsed, parse
 
@@ -66,7 +66,7 @@ def _updated_data(existing: str, parsed: Parsed) -> str:
         entry["sections_complete"] = True
         entry["sections"] = [{"title": title, **({"paragraphs": span} if span else {})}
                              for title, span, _, _ in sections_of(chapter)]
-    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return FROM_PUBLICATION + HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
 def generate(root: Path, source_path: Path, out: Path) -> tuple[dict[Path, str], Parsed]:
