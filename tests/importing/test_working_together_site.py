@@ -76,3 +76,11 @@ def test_a_paragraph_not_in_the_imported_text_fails_check(built, capsys: pytest.
                "is not a paragraph of chapter 5's imported text" in out.out + out.err
     finally:
         recs.write_text(text, encoding="utf-8")
+
+
+def test_paragraph_links_are_named_and_searchable(built) -> None:
+    _, site, _ = built
+    html = (site / "working-together" / "chapter-5.html").read_text(encoding="utf-8")
+    assert 'href="#para-5-2" aria-label="Paragraph 5.2"' in html.replace(' title="Link to paragraph 5.2"', "")
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"working-together/chapter-5.html#para-5-2","title":"Paragraph 5.2"' in index

@@ -46,7 +46,7 @@ def chapter_page_with_text(data: SiteData, generated: str, imported: str) -> str
     """The generated chapter page with ``imported``'s text in place of the notes about its absence."""
     lines = generated.split("\n")
     # The head: front matter, heading, navigation and the part line, up to the first note or section.
-    head_end = next(i for i, line in enumerate(lines) if i > 4 and line.startswith(("!!! ", "## ")))
+    head_end = next((i for i, line in enumerate(lines) if i > 4 and line.startswith(("!!! ", "## "))), len(lines))
     tail = _TAIL.search(generated)
     head = "\n".join(lines[:head_end]).rstrip("\n")
     tail_text = generated[tail.start():] if tail else ""
