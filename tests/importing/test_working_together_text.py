@@ -92,6 +92,23 @@ def test_unseen_seeds(request: pytest.FixtureRequest) -> None:
         sample = samples.generate(seed)
         try:
             assert_matches_sample(sample, sample.text)
+            assert_matches_sample(sample, part_of(sample))
         except Exception as error:  # collect them all: one seed's failure should not hide another's
             failures.append(f"seed {seed}: {type(error).__name__}: {str(error)[:300]}")
     assert not failures, "\n".join(failures)
+
+
+def part_of(sample: samples.Sample) -> str:
+    """The sample from its first chapter on: no cover and no contents list, as a two-chapter extract has."""
+    lines = sample.text.split("\n")
+    first = next(i for i, line in enumerate(lines) if i > 3 and line.startswith("Chapter ") and "\t" not in line
+                 and not lines[i - 1].startswith("Contents"))
+    return "\n".join(lines[first - 1:])  # from the running header of the chapter's first page
+
+
+@pytest.mark.parametrize("seed", FIXED_SEEDS)
+def test_a_part_without_its_contents_list_finds_its_headings_by_layout(seed: int) -> None:
+    sample = samples.generate(seed)
+    text = part_of(sample)
+    assert "Contents" not in text
+    assert_matches_sample(sample, text)

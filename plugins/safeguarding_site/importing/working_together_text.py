@@ -126,6 +126,7 @@ class _BodyReader:
         self.chapters: list[Chapter] = []
         self.set_aside: list[SourceLine] = []
         self.appendices = False
+        self.width = max((len(line.text) for line in lines), default=80)  # a full line of body text
 
     def _is_para_start(self, k: int, previous: Block | None) -> re.Match[str] | None:
         match = _PARA.match(self.lines[k].text)
@@ -184,6 +185,9 @@ class _BodyReader:
             if k + size >= len(self.lines) or any(ends_sentence(line.text) for line in block):
                 return 0
             if not block[0].text[:1].isupper():
+                return 0
+            # A heading is short and holds no sentence; a wrapped line of a paragraph runs the full width.
+            if any(len(line.text) > 0.75 * self.width or ". " in line.text for line in block):
                 return 0
             if self._is_para_start(k + size, None):
                 return size
