@@ -46,3 +46,8 @@ def test_elsewhere_only_with_the_title() -> None:
 
 def test_paragraphs_not_imported_and_decimals_stay_text() -> None:
     assert link("paragraph 5.99 and 3.5 per cent", CHAPTERS[5]) == "paragraph 5.99 and 3.5 per cent"
+
+
+def test_a_bare_chapter_on_a_chapter_page_is_working_together() -> None:
+    assert link("as Chapter 8 sets out", CHAPTERS[5]) == "as [Chapter 8](chapter-8.md) sets out"
+    assert "](" not in link("as Chapter 8 sets out", "one-year-on/chapter-2.md")

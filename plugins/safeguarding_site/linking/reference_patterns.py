@@ -119,7 +119,9 @@ def bare_chapters(m: re.Match[str], ctx: Context) -> list[Reference]:
     """A "Chapter N" naming no document is Working Together's only if its sentence or the data says so."""
     if _foreign(m, ctx, _OF_OTHER):
         return []
-    names_wt = _working_together(ctx.targets).search(sentence_around(ctx.text, m.start(), m.end())) is not None
+    # On a chapter of Working Together, "Chapter 8" is another of its chapters.
+    names_wt = ctx.page in ctx.targets.chapters.values() or \
+        _working_together(ctx.targets).search(sentence_around(ctx.text, m.start(), m.end())) is not None
 
     def lookup(n: int) -> tuple[str, str] | None:
         ok = names_wt or quote_covers(ctx.text, ctx.targets.evidence.get(n, ()), m.start())
