@@ -81,6 +81,8 @@ def test_every_feature_is_drawn_by_the_fixed_seeds() -> None:
     assert any(line.startswith("Chapter") and "\t" not in line and len(line) < 60 for t in texts
                for line in t.split("\n"))
     assert any(samples.ODD_HEADER + " " in t for t in texts)
+    # Footnotes numbered afresh in each chapter (seed 9: chapters 7 and 11 both have a footnote 1).
+    assert all(1 in c.footnotes for c in samples.generate(9).chapters)
 
 
 def test_unseen_seeds(request: pytest.FixtureRequest) -> None:

@@ -250,6 +250,9 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
     expected: list[ExpectedChapter] = []
     chapter_lines: list[tuple[int, list[tuple[Line, list[Line]]]]] = []
     next_note = 1
+    # Footnotes numbered through the publication, or afresh in each chapter: drawn from a second generator,
+    # so that adding this draw left every other feature of a seed as it was.
+    restart_notes = random.Random(seed * 7919 + 1).random() < 0.3
     for n in chapters:
         chapter = by_number[n]
         title = chapter["title"]
@@ -282,7 +285,7 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
         expected.append(ExpectedChapter(n, title, sections, paragraphs, writer.words, writer.footnotes,
                                         writer.italics))
         chapter_lines.append((n, writer.lines))
-        next_note = writer.next_note
+        next_note = 1 if restart_notes else writer.next_note
     pages = _paginate(rng, chapter_lines, expected)
     return Sample(seed, pages, expected, _text(pages))
 

@@ -71,18 +71,23 @@ def ends_sentence(text: str) -> bool:
 
 
 class _Footnotes:
-    """Numbers run on through the publication: the next marker is always the last one plus one."""
+    """The next marker is always the last one plus one; on a chapter's first page numbering may restart at 1.
+
+    (Whether the publication numbers its footnotes through or per chapter is not recorded, so both are read.)
+    """
 
     def __init__(self) -> None:
         self.last = 0
         self.pending: list[int] = []  # markers seen whose texts have not yet come
+        self.may_restart = False  # set on a page that opens a chapter, until its first marker
 
     def mark(self, text: str) -> str:
         def replace(match: re.Match[str]) -> str:
             number = int(match[1] or match[2])
-            if number != self.last + 1:
+            if number != self.last + 1 and not (self.may_restart and number == 1 and not self.pending):
                 return match[0]
             self.last = number
+            self.may_restart = False
             self.pending.append(number)
             return f"[^{number}]"
 
@@ -267,16 +272,17 @@ def parse(text: str, *, source: str, outline_titles: dict[int, str]) -> Parsed:
     notes = _Footnotes()
     body: list[SourceLine] = []
     first_on_page: set[int] = set()
-    footnotes: dict[int, list[SourceLine]] = {}
+    footnotes: list[tuple[int, list[SourceLine]]] = []  # in the order they come: numbers may restart
     for page in pages:
+        notes.may_restart = notes.may_restart or bool(page.lines and _CHAPTER.match(page.lines[0].text))
         lines, foot = _split_footnotes(page, notes)
         if lines:
             first_on_page.add(lines[0].number)
         body += lines
-        footnotes.update(foot)
+        footnotes += foot.items()
     reader = _BodyReader(body, first_on_page, contents, outline_titles, source)
     chapters = reader.read()
-    for number, lines in sorted(footnotes.items()):
+    for number, lines in footnotes:
         owner = next((c for c in reversed(chapters) if c.line.number <= lines[0].number), None)
         if owner is not None:
             owner.footnotes[number] = " ".join(line.text.strip() for line in lines)
@@ -288,6 +294,5 @@ def parse(text: str, *, source: str, outline_titles: dict[int, str]) -> Parsed:
     # The words as the source has them: markers glued back, the bullet glyph and italics are layout.
     source_words = [w for line in kept for w in _MARKED.sub(r"\1", line.text).replace("*", "").split()
                     if w not in _GLYPHS]
-    footnote_words = [w for n, lines in sorted(footnotes.items())
-                      for w in [str(n), *" ".join(x.text for x in lines).split()]]
+    footnote_words = [w for n, lines in footnotes for w in [str(n), *" ".join(x.text for x in lines).split()]]
     return Parsed(chapters, contents, debris + contents_lines, reader.set_aside, source_words, footnote_words)
