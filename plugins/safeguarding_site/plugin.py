@@ -119,6 +119,8 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
                                  use_directory_urls=config.use_directory_urls, updated=self.updated)
         except DataErrors as exc:
             raise PluginError("the data in cross_refs/ or the pages in docs/ have problems:\n" + str(exc)) from None
+        for src_uri in site.imported:  # an imported chapter's text is part of its generated page, not a page
+            files.remove(files.get_file_from_path(src_uri))
         for src_uri, content in site.generated.items():
             files.append(File.generated(config, src_uri, content=content))
         if site.zip_path is not None:

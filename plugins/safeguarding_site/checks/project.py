@@ -19,6 +19,7 @@ from .hosts import unknown_hosts
 from .nav import SiteConfig, check_nav, read_config
 from .pages import Site, add_assembled, check_pages, read_site
 from .rendering import PageSafety
+from .working_together_paragraphs import check_implemented_paragraphs
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAYBE_MARKUP = re.compile(r"[<:{&]")  # text without these cannot hold a tag, an attribute list or a URL
@@ -77,6 +78,7 @@ def check_project(root: Path) -> list[DataError]:
     if project.assembled is not None:
         generated = {path for path, page in project.assembled.pages.items() if page.generated}
         problems += check_nav(root / "mkdocs.yml", project.config, set(project.site.pages), generated)
+        problems += check_implemented_paragraphs(project.data, project.site)
     if project.assembled is not None and project.assembled.parts.register is not None:
         problems += unknown_hosts(project.site.pages.values(), project.assembled.parts.register)
     problems += _unsafe_data(root, safety, {(p.file, p.line) for p in problems})

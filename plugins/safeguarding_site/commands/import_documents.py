@@ -18,5 +18,7 @@ def import_documents(root: Path, *, force: bool) -> int:
         return 1
     for path in report.written:
         print(f"wrote {path}")
+    for path in report.kept:
+        print(f"kept {path}: its chapters come from the publication (build.py import-working-together)")
     print(f"import: {len(report.written)} written, {len(report.unchanged)} unchanged.")
     return 0

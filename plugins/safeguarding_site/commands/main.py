@@ -41,6 +41,19 @@ def _import_recommendations(args: argparse.Namespace) -> int:
     return run_import_recommendations(Path(args.path), Path(args.out))
 
 
+def _import_working_together(args: argparse.Namespace) -> int:
+    from .import_working_together import import_working_together
+
+    return import_working_together(args.root, Path(args.path), Path(args.out) if args.out else None,
+                                   force=args.force)
+
+
+def _suggest_paragraphs(args: argparse.Namespace) -> int:
+    from .suggest_paragraphs import run_suggest_paragraphs
+
+    return run_suggest_paragraphs(args.root, args.site_dir or args.root / "site", args.number, limit=args.limit)
+
+
 def _search(args: argparse.Namespace) -> int:
     from .search import run_search
 
@@ -71,6 +84,24 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("path")
     s.add_argument("--out", required=True)
     s.set_defaults(run=_import_recommendations)
+    s = sub.add_parser(
+        "import-working-together", help="turn the official PDF of Working Together into chapter pages",
+        description="Read the official PDF of Working Together (2010), or a plain-text extraction of it, "
+                    "and write one page per chapter found (docs/working-together/chapter-N.md) and its "
+                    "sections in cross_refs/working-together.yaml. Nothing is written if any check fails.")
+    s.add_argument("path", help="the PDF (or its text) in sources/")
+    s.add_argument("--out", help="where to write the chapter pages (default: docs/working-together/)")
+    s.add_argument("--force", action="store_true", help="overwrite pages edited since they were imported")
+    s.set_defaults(run=_import_working_together)
+    s = sub.add_parser(
+        "suggest-paragraphs", help="list imported paragraphs of Working Together that match a recommendation",
+        description="Rank the imported paragraphs of Working Together against recommendation N's text, as the "
+                    "site's search ranks them, for an editor to confirm in implemented_by[].paragraphs. "
+                    "Needs a built site (its search settings) and at least one imported chapter.")
+    s.add_argument("number", type=int, help="the recommendation's number")
+    s.add_argument("--limit", type=int, default=5, help="how many paragraphs to list (default 5)")
+    s.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
+    s.set_defaults(run=_suggest_paragraphs)
     sub.add_parser("check", help="validate cross_refs/ and docs/ without building").set_defaults(run=_check)
     s = sub.add_parser("build", help="check, then build site/ (strict; site/ is kept if anything fails)")
     s.add_argument("--site-dir", type=Path)

@@ -36,6 +36,9 @@ class ChapterRef:
     status: str  # one of STATUSES
     column: str
     quote: str
+    # Paragraphs of the imported chapter that implement it ("5.45"); checked against the text by `check`.
+    paragraphs: tuple[str, ...] = ()
+    paragraphs_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -215,8 +218,24 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
                          f"{min(chapters, default=1)}–{max(chapters, default=0)}", line=item.line_of("chapter"),
                          entry=where)
             continue
-        if found := _evidence(item, name, where, texts, EVIDENCE_COLUMNS, problems):
-            yield ChapterRef(chapter, status, *found)
+        paragraphs = _paragraphs(item, chapter, name, where, problems)
+        if (found := _evidence(item, name, where, texts, EVIDENCE_COLUMNS, problems)) and paragraphs is not None:
+            yield ChapterRef(chapter, status, *found, paragraphs=paragraphs,
+                             paragraphs_line=item.line_of("paragraphs") if paragraphs else None)
+
+
+def _paragraphs(item: LineDict, chapter: int, name: str, where: str, problems: Problems) -> tuple[str, ...] | None:
+    """The optional ``paragraphs: ["5.45", "5.46"]`` of an implemented_by entry; None if it is malformed."""
+    given = item.get("paragraphs")
+    if given is None:
+        return ()
+    if not isinstance(given, list) or not all(
+            isinstance(p, str) and re.fullmatch(rf"{chapter}\.[1-9]\d{{0,2}}", p) for p in given):
+        problems.add(name, f"paragraphs must be a list of chapter {chapter}'s paragraph numbers as quoted "
+                     f"strings, e.g. [\"{chapter}.1\", \"{chapter}.2\"], not {given!r}",
+                     line=item.line_of("paragraphs"), entry=where)
+        return None
+    return tuple(given)
 
 
 def _mentions(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],

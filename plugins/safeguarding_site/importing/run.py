@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import chief_adviser, letters, one_year_on, recommendations_yaml
-from .working_together_outline import convert_outline
+from .working_together_outline import FROM_PUBLICATION, convert_outline
 
 ONE_YEAR_ON = "2010-03-government-response-to-lord-laming-one-year-on.txt"
 CHIEF_ADVISER = "2010-03-chief-adviser-first-annual-report.txt"
@@ -25,6 +25,7 @@ class ImportReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # data import-working-together has since read from the PDF
 
 
 def _digest(text: str) -> str:
@@ -75,6 +76,9 @@ def run_import(root: Path, *, force: bool = False) -> ImportReport:
         target = root / path
         if target.exists():
             existing = target.read_text(encoding="utf-8")
+            if FROM_PUBLICATION in existing:
+                report.kept.append(path)  # the publication's sections must not give way to the outline's
+                continue
             if existing == content:
                 report.unchanged.append(path)
                 continue
@@ -84,7 +88,7 @@ def run_import(root: Path, *, force: bool = False) -> ImportReport:
     if report.refused:
         return report  # all or nothing: a half-refreshed site would mix two imports
     for path, content in sorted(outputs.items()):
-        if path in report.unchanged:
+        if path in report.unchanged or path in report.kept:
             continue
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,12 @@ HEADER = """\
 # When a chapter's text or sections become available, add them here (see cross_refs/README.md).
 """
 
+# The first line of the data once `build.py import-working-together` has read chapters from the publication:
+# from then on the publication, not the outline, is the source of those chapters' sections, so
+# `build.py import` keeps the file rather than put the outline back.
+FROM_PUBLICATION = ("# Chapters read from the publication by `python build.py import-working-together`: "
+                    "`build.py import` keeps this file.\n")
+
 # Where the official text was published, in the words of the joint ministerial letter of 17 March 2010.
 OFFICIAL_TEXT = {
     "url": "http://www.dcsf.gov.uk/nsdu",

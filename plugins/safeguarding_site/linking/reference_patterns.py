@@ -42,6 +42,11 @@ RANGE = r"(?:\s*[–—-]\s*|\s+to\s+)"
 ITEM = rf"{NUM}(?:{RANGE}{NUM})?"
 NUMS = rf"{ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){ITEM})*"
 _ITEM = re.compile(rf"({NUM})(?:{RANGE}({NUM}))?")
+# Working Together numbers its paragraphs per chapter: "5.23", "paragraphs 3.1 to 3.3", "5.1–5.10".
+DEC = r"(?<![\d.])\d{1,2}\.\d{1,3}(?!\d|\.\d)"
+DEC_ITEM = rf"{DEC}(?:{RANGE}{DEC})?"
+DECS = rf"{DEC_ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){DEC_ITEM})*"
+_DEC_ITEM = re.compile(rf"({DEC})(?:{RANGE}({DEC}))?")
 # "Chapter 8: Serious Case Reviews" – capitalised words, with the small words a title keeps lower case.
 TITLE = r"(?::[ \t]+[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|of|the|to|in|for|on)[ \t]+)*[A-Z][\w'’-]*)*)?"
 # A title, with the emphasis around it when it is wholly italic, so a link never cuts an *italic* in two.
@@ -114,7 +119,9 @@ def bare_chapters(m: re.Match[str], ctx: Context) -> list[Reference]:
     """A "Chapter N" naming no document is Working Together's only if its sentence or the data says so."""
     if _foreign(m, ctx, _OF_OTHER):
         return []
-    names_wt = _working_together(ctx.targets).search(sentence_around(ctx.text, m.start(), m.end())) is not None
+    # On a chapter of Working Together, "Chapter 8" is another of its chapters.
+    names_wt = ctx.page in ctx.targets.chapters.values() or \
+        _working_together(ctx.targets).search(sentence_around(ctx.text, m.start(), m.end())) is not None
 
     def lookup(n: int) -> tuple[str, str] | None:
         ok = names_wt or quote_covers(ctx.text, ctx.targets.evidence.get(n, ()), m.start())
@@ -140,6 +147,35 @@ def paragraphs(m: re.Match[str], ctx: Context) -> list[Reference]:
     if document is None or _foreign(m, ctx, _OF_OTHER):
         return []
     return _numbers(m, ctx, "paragraph", lambda n: _page(document.paragraphs.get(n), f"para-{n}"))
+
+
+def wt_paragraphs(m: re.Match[str], ctx: Context) -> list[Reference]:
+    """"paragraph 5.23" on a chapter of Working Together, or "paragraph 5.23 of Working Together" anywhere."""
+    known = ctx.targets.wt_paragraphs
+    if m.group("title") is None and ctx.page not in ctx.targets.chapters.values():
+        return []
+    items = list(_DEC_ITEM.finditer(m.group("nums")))
+    single = len(items) == 1 and not items[0].group(2)
+    offset = m.start("nums")
+    refs: list[Reference] = []
+    for item in items:
+        first, last = item.group(1), item.group(2) or item.group(1)
+        spans = {first: (offset + item.start(1), offset + item.end(1))}
+        if item.group(2):
+            spans[last] = (offset + item.start(2), offset + item.end(2))
+        chapter, a = first.split(".")
+        b = last.split(".")[1] if last.split(".")[0] == chapter else a
+        implied = [f"{chapter}.{n}" for n in range(int(a) + 1, int(b))] if int(b) - int(a) <= 60 else []
+        for number in [first, *implied, *([last] if last != first else [])]:
+            if number not in known:
+                continue
+            start, end = (m.start(), m.end()) if single else spans.get(number, (m.start(), m.end()))
+            refs.append(Reference("wt-paragraph", known[number], "para-" + number.replace(".", "-"), None,
+                                  m.group(0), start, end, single or number in spans))
+    if refs and not single and m.group("title") is not None:
+        refs.append(Reference("working-together", ctx.targets.overview, "", None, m.group("title"),
+                              m.start("title"), m.end("title"), True))
+    return refs
 
 
 def document_title(m: re.Match[str], ctx: Context) -> list[Reference]:
@@ -190,6 +226,7 @@ TABLE: tuple[Row, ...] = (
     Row("working-together", r"{WT}", working_together, "{WT_START}"),
     Row("annex", r"\bAnnex\s+(?P<letter>[A-Z])(?![\w-])", annex, "Annex"),
     Row("paragraph", r"\b(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<nums>{NUMS})(?:\s+of\s+this\s+(?:report|document|letter))?", paragraphs, "Para|para"),  # noqa: E501
+    Row("wt-paragraph", r"\b[Pp]aragraphs?\s+(?P<nums>{DECS})(?:\s+of\s+(?:the\s+)?(?:revised\s+)?(?P<title>{WT}))?", wt_paragraphs, "Para|para"),  # noqa: E501
     Row("document", r"(?<!\w)(?:{DOCUMENTS})(?!\w)", document_title, "{DOCUMENTS_START}"),
 )
 
@@ -235,7 +272,7 @@ def _first_characters(titles: tuple[str, ...], *extra: str) -> str:
 
 @lru_cache(maxsize=8)
 def compiled_table(wt_titles: tuple[str, ...], document_titles: tuple[str, ...]) -> tuple[CompiledRow, ...]:
-    fill = {"{NUMS}": NUMS, "{NUM}": NUM, "{TITLE}": TITLE,
+    fill = {"{NUMS}": NUMS, "{NUM}": NUM, "{DECS}": DECS, "{TITLE}": TITLE,
             "{WT}": _EMPHASISED.format(titles=_alternatives(wt_titles)),
             "{DOCUMENTS}": _alternatives(document_titles) or r"(?!)",
             "{WT_START}": _first_characters(wt_titles, "*", "_"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
@@ -31,6 +31,7 @@ TITLE_VARIANTS: Mapping[str, tuple[str, ...]] = {
 
 _ANNEX_FILE = re.compile(r"(?:^|/)annex-([a-z])\.md$")
 _PARA_ANCHOR = re.compile(r"\{[^{}\n]*#para-(\d+)\b[^{}\n]*\}")
+_WT_PARA_ANCHOR = re.compile(r"\{[^{}\n]*#para-(\d+)-(\d+)\b[^{}\n]*\}")
 
 
 class DocumentRecord(Protocol):
@@ -61,6 +62,8 @@ class LinkTargets:
     evidence: Mapping[int, tuple[str, ...]]  # chapter -> quotes that the data records as naming it
     recommendations_document: str | None  # whose "this report"/"Annex B" the recommendation pages mean
     recommendations_table: str | None  # the page repeating every recommendation (One Year On's Annex A)
+    # Working Together paragraph ("5.23") -> the chapter page holding #para-5-23, once its text is imported
+    wt_paragraphs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def document_of(self, page: str, declared: str | None) -> str | None:
         """The document a page speaks for: its front matter's, or the recommendations' source document."""
@@ -108,6 +111,10 @@ def build_link_targets(
             annexes[key].setdefault(annex.group(1).upper(), path)
         for anchor in _PARA_ANCHOR.finditer(markdown):
             paragraphs[key].setdefault(int(anchor.group(1)), path)
+    wt_paragraphs: dict[str, str] = {}
+    for path in chapters.values():
+        for anchor in _WT_PARA_ANCHOR.finditer(pages.get(path, "")):
+            wt_paragraphs.setdefault(f"{anchor.group(1)}.{anchor.group(2)}", path)
     by_chapter: dict[int, list[str]] = {}
     for chapter, quote in evidence:
         if chapter in chapters and quote not in by_chapter.setdefault(chapter, []):
@@ -129,4 +136,5 @@ def build_link_targets(
         evidence=MappingProxyType({n: tuple(q) for n, q in sorted(by_chapter.items())}),
         recommendations_document=recommendations_document,
         recommendations_table=recommendations_table,
+        wt_paragraphs=MappingProxyType(wt_paragraphs),
     )

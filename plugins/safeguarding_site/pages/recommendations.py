@@ -92,6 +92,9 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
             lines.append(f"- [{chapter_label(data, number)}]({target}){promised}")
             for ref in (r for r in rec.implemented_by if r.chapter == number):
                 lines += ["", f"    {STATUS_LABELS[ref.status]}", "", quote_block(ref.quote, ref.column)]
+                if ref.paragraphs:  # recorded by an editor and checked against the imported text
+                    links = ", ".join(f"[{p}]({target}#para-{p.replace('.', '-')})" for p in ref.paragraphs)
+                    lines += ["", f"    Paragraphs of the chapter: {links}."]
             lines.append("")
     else:
         lines += ["The response and the progress update do not say that any chapter of *Working Together* "

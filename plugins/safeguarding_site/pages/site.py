@@ -24,6 +24,7 @@ from .page_markdown import SiteParts, page_markdown
 from .recommendations import ANNEX_A, SOURCE_DOCUMENT, recommendation_pages
 from .registers import build_cross_links
 from .working_together import OVERVIEW, working_together_pages
+from .working_together_text import with_imported_chapters
 
 # How MkDocs splits a page into its Markdown and its front matter (mkdocs.utils.meta.get_data): passed in by
 # the callers, since this layer does not import MkDocs.
@@ -44,6 +45,7 @@ class AssembledSite:
     zip_path: Path | None  # the offline zip the download page links to, when `build.py bundle` made one
     pages: dict[str, PlannedPage]  # every Markdown page, from docs/ and generated
     parts: SiteParts  # what the final Markdown is made from, for a page another plugin changes later
+    imported: tuple[str, ...] = ()  # docs/ pages of imported chapter text, now inside their generated pages
 
 
 def generated_pages(data: SiteData, offline_bundle: str = "") -> dict[str, str]:
@@ -69,6 +71,9 @@ def assemble_site(data: SiteData, cross: CrossLinkData, sources: Mapping[str, st
     links, found = build_cross_links(data, cross, sources, use_directory_urls=use_directory_urls)
     problems += found
     generated = {**generated_pages(data, offline_bundle), **links.generated}
+    # A chapter's text imported from the official publication goes inside its generated page.
+    generated, imported = with_imported_chapters(data, generated, dict(sources))
+    sources = {path: text for path, text in sources.items() if path not in imported}
     for path in generated:
         if path in sources or path in other_files:
             kind = "page" if path.endswith(".md") else "file"
@@ -101,7 +106,7 @@ def assemble_site(data: SiteData, cross: CrossLinkData, sources: Mapping[str, st
         pages[path] = PlannedPage(markdown, meta, final, generated=path not in sources)
     if problems:
         raise DataErrors(problems)
-    return AssembledSite(generated, zip_path, pages, parts)
+    return AssembledSite(generated, zip_path, pages, parts, tuple(imported))
 
 
 

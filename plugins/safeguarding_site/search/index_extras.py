@@ -106,7 +106,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = tuple(Abbreviation(short, expansion) f
 ))
 
 # Numbered paragraphs keep anchors #para-N (report paragraphs) and #item-N (Annex C items, letters' points).
-_NUMBERED = re.compile(r'<p\b[^>]*\bid="(para|item)-(\d+)"')
+# Working Together's are #para-N-M (paragraph N.M).
+_NUMBERED = re.compile(r'<p\b[^>]*\bid="(para|item)-(\d+(?:-\d+)?)"')
 _TAG = re.compile(r"<[^>]+>")
 # Material multiplies a page's own entry by up to 5 but a section's by at most 2, so without a boost
 # "paragraph 23" ranked the page "Recommendation 23" (title match on "23" alone) above paragraph 23 itself.
@@ -133,7 +134,8 @@ def numbered_entries(page_html: str, page: str) -> list[dict]:
     entries = []
     for kind, number in _NUMBERED.findall(page_html):
         label = "Paragraph" if kind == "para" else "Item"
-        entries.append({"location": f"{page}#{kind}-{number}", "title": f"{label} {number}", "text": "",
+        entries.append({"location": f"{page}#{kind}-{number}", "title": f"{label} {number.replace('-', '.')}",
+                        "text": "",
                         "boost": NUMBERED_BOOST})
     return entries
 

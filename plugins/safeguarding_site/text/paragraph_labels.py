@@ -6,7 +6,8 @@ import re
 
 _TAG = re.compile(r"<a\b[^>]*>")
 _CLASS = re.compile(r'\sclass="([^"]*)"')
-_HREF = re.compile(r'\shref="#(para|item)-(\d+)"')
+# Working Together's paragraphs are numbered per chapter: #para-5-23 is paragraph 5.23.
+_HREF = re.compile(r'\shref="#(para|item)-(\d+(?:-\d+)?)"')
 _WORD = {"para": "Paragraph", "item": "Item"}
 
 
@@ -17,7 +18,7 @@ def _label(match: re.Match[str]) -> str:
     if not classes or "para-num" not in classes.group(1).split() or not href or "aria-label=" in tag:
         return tag
     # The visible number stays in the name (WCAG 2.5.3, label in name); the word says what it numbers.
-    return f'{tag[:-1]} aria-label="{_WORD[href.group(1)]} {href.group(2)}">'
+    return f'{tag[:-1]} aria-label="{_WORD[href.group(1)]} {href.group(2).replace("-", ".")}">'
 
 
 def label_paragraph_numbers(html: str) -> str:

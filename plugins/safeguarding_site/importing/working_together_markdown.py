@@ -1,0 +1,138 @@
+"""Writes an imported chapter of *Working Together* as a Markdown page, and checks it word for word.
+
+Numbered paragraphs follow the style of the other imported documents (One Year On): the visible number
+links to the paragraph's own anchor, ``para-N-M``, so ``chapter-5.md#para-5-23`` is paragraph 5.23.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..base.errors import DataError
+from .pages import ImportedPage
+from .working_together_text import Block, Chapter, Parsed
+
+FOLDER = "working-together"
+DOCUMENT = "working-together"
+# Markdown would read these as markup at the start of a line of text.
+_LINE_START = re.compile(r"^([#>+\-=]|\d+[.)]\s)")
+# Characters the text may hold that Markdown would read as markup anywhere ("*" marks italics already).
+_INLINE = re.compile(r"([\\`_<{}|])")
+
+
+def anchor(number: str) -> str:
+    return "para-" + number.replace(".", "-")
+
+
+def slugify(text: str) -> str:
+    text = re.sub(r"\[\^\d+\]", "", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _inline(text: str) -> str:
+    text = " ".join(text.split())
+    text = _INLINE.sub(r"\\\1", text)
+    return re.sub(r"\\\[\^", "[^", text)
+
+
+def _block(block: Block, ids: set[str], n: int) -> list[str]:
+    text = _inline(block.text)
+    if block.kind == "heading":
+        slug = slugify(block.text) or "section"
+        while slug in ids or slug.startswith("para-") or slug.startswith(f"chapter-{n}-"):
+            slug += "-x"
+        ids.add(slug)
+        return [f"## {text} {{ #{slug} }}", ""]
+    if block.kind == "para":
+        a = anchor(block.number)
+        return [f'[{block.number}](#{a}){{ .para-num title="Link to paragraph {block.number}" }} {text}',
+                f"{{ #{a} .numbered }}", ""]
+    if block.kind == "bullet":
+        return [f"- {text}"]
+    if block.kind == "lettered":
+        return [f"- ({block.number}) {text}"]
+    if block.kind == "flow":
+        # Boxes of a flow chart come out of a PDF in no reliable order: keep the words, not a guessed order.
+        body = [f"    {_inline(line)}\n" for line in block.lines]
+        return [f'!!! note "{text.replace(chr(34), "&quot;")}"', "", *body, ""]
+    return [_LINE_START.sub(r"\\\1", text), ""]
+
+
+def chapter_page(chapter: Chapter) -> ImportedPage:
+    n = chapter.number
+    out = [f"# Chapter {n} – {_inline(chapter.title)}", ""]
+    ids: set[str] = set()
+    previous = ""
+    for block in chapter.blocks:
+        if previous in ("bullet", "lettered") and block.kind not in ("bullet", "lettered"):
+            out.append("")
+        if block.kind in ("bullet", "lettered") and previous != block.kind and out[-1] != "":
+            out.append("")
+        out += _block(block, ids, n)
+        previous = block.kind
+    out.append("")
+    for number, text in sorted(chapter.footnotes.items()):
+        out.append(f"[^{number}]: {_inline(text)}")
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    return ImportedPage(f"{FOLDER}/chapter-{n}.md", f"Chapter {n}: {chapter.title}", DOCUMENT, body,
+                        {"chapter": n, "generated_by": "build.py import-working-together"})
+
+
+# --- word for word ---------------------------------------------------------------------------------------
+
+_ATTRS = re.compile(r"\s*\{ [^}]*\}")
+_PARA_LINK = re.compile(r"\[(\d+\.\d+)\]\(#para-[\d-]+\)")
+_NOTE_DEF = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)
+_NOTE_REF = re.compile(r"\[\^(\d+)\]")
+
+
+def markdown_words(markdown: str) -> tuple[list[str], list[str]]:
+    """The words of an imported page without its markup: (body words, footnote words)."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    lines = body.split("\n")
+    text, notes = [], []
+    for line in lines:
+        if _NOTE_DEF.match(line):
+            notes.append(_NOTE_DEF.sub(r"\1 ", line))
+            continue
+        line = _ATTRS.sub("", _PARA_LINK.sub(r"\1", line))
+        line = re.sub(r'^!!! note "(.*)"$', r"\1", line)
+        line = re.sub(r"^(#{1,6} |- |    )", "", line)
+        text.append(line)
+
+    def words(chunk: str) -> list[str]:
+        chunk = _NOTE_REF.sub(r"\1", chunk).replace("&quot;", '"').replace("*", "")
+        return re.sub(r"\\(.)", r"\1", chunk).split()
+
+    return words("\n".join(text)), words("\n".join(notes))
+
+
+def check_word_for_word(parsed: Parsed, pages: list[ImportedPage], source: str) -> None:
+    """Every word of the chapters reaches the Markdown, in order: the check the other importers have."""
+    body: list[str] = []
+    notes: list[str] = []
+    for page in pages:
+        b, f = markdown_words(page.markdown())
+        body += b
+        notes += f
+    for name, got, want in (("text", body, parsed.source_words), ("footnotes", notes, parsed.footnote_words)):
+        if got == want:
+            continue
+        at = next((i for i, (g, w) in enumerate(zip(got, want, strict=False)) if g != w), min(len(got), len(want)))
+        raise DataError(source, f"word-for-word check of the {name} failed at word {at + 1}: the source has "
+                        f"{' '.join(want[at:at + 8])!r}, the Markdown {' '.join(got[at:at + 8])!r}")
+
+
+_PARA_LINE = re.compile(r"^\[(\d+\.\d+)\]\(#para-[\d-]+\)\{[^}]*\} (.*)$", re.MULTILINE)
+
+
+def paragraph_texts(markdown: str) -> dict[str, str]:
+    """Each numbered paragraph of an imported page and its text ("5.23" -> words), markup removed."""
+    found = {}
+    for match in _PARA_LINE.finditer(markdown):
+        text = _NOTE_REF.sub("", match.group(2)).replace("*", "")
+        found[match.group(1)] = re.sub(r"\\(.)", r"\1", text)
+    return found

@@ -1,0 +1,86 @@
+"""A real strict build with imported sample chapters, in a copy of the project (never in docs/ itself)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import working_together_samples as samples
+from safeguarding_site.commands.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[samples.Sample]]:
+    project = tmp_path_factory.mktemp("project")
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in tracked.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, project / name)
+    drawn = [samples.generate(5), samples.generate(26)]  # chapters 2, 6, 7, 10; 5 (with a flow chart), 8, 12
+    folder = tmp_path_factory.mktemp("sources")
+    for sample in drawn:
+        source = samples.write_text(sample, folder / f"{sample.seed}.txt")
+        if sample.seed == 26 and samples.fonts_available():
+            source = samples.write_pdf(sample, folder / f"{sample.seed}.pdf")
+        assert main(["--root", str(project), "import-working-together", str(source)]) == 0
+    # An editor records the paragraph of chapter 5 that implements recommendation 11.
+    recs = project / "cross_refs" / "recommendations.yaml"
+    recs.write_text(recs.read_text(encoding="utf-8").replace(
+        "  - chapter: 5\n    column: progress_2010\n", "  - chapter: 5\n    paragraphs: [\"5.2\"]\n"
+        "    column: progress_2010\n", 1), encoding="utf-8")
+    site = tmp_path_factory.mktemp("site") / "site"
+    assert main(["--root", str(project), "build", "--site-dir", str(site)]) == 0  # check, then a strict build
+    return project, site, drawn
+
+
+def test_every_paragraph_of_the_samples_has_its_anchor_on_the_built_page(built) -> None:
+    _, site, drawn = built
+    for sample in drawn:
+        for chapter in sample.chapters:
+            html = (site / "working-together" / f"chapter-{chapter.number}.html").read_text(encoding="utf-8")
+            ids = re.findall(r'id="(para-\d+-\d+)"', html)
+            assert ids == ["para-" + n.replace(".", "-") for n in chapter.paragraphs]
+            assert "Crown copyright 2010" in html and "SAMPLE TEXT – not guidance." in html
+            assert html.count("<h1") == 1  # the imported heading is not repeated
+            assert f'id="chapter-{chapter.number}-recommendations"' in html
+
+
+def test_a_chapter_without_imported_text_keeps_its_generated_page(built) -> None:
+    _, site, _ = built
+    html = (site / "working-together" / "chapter-1.html").read_text(encoding="utf-8")
+    assert "The text of this chapter is not yet included" in html and "Crown copyright 2010" not in html
+
+
+def test_paragraphs_recorded_in_implemented_by_link_to_the_paragraph(built) -> None:
+    _, site, _ = built
+    html = (site / "recommendations" / "11.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./working-together/chapter-5\.html#para-5-2">5\.2</a>', html), html
+
+
+def test_a_paragraph_not_in_the_imported_text_fails_check(built, capsys: pytest.CaptureFixture[str]) -> None:
+    project, _, _ = built
+    recs = project / "cross_refs" / "recommendations.yaml"
+    text = recs.read_text(encoding="utf-8")
+    line = text[: text.index('paragraphs: ["5.2"]')].count("\n") + 1
+    try:
+        recs.write_text(text.replace('paragraphs: ["5.2"]', 'paragraphs: ["5.99"]'), encoding="utf-8")
+        assert main(["--root", str(project), "check"]) == 1
+        out = capsys.readouterr()
+        assert f"cross_refs/recommendations.yaml:{line}: recommendation 11: implemented_by[0]: paragraphs: 5.99 " \
+               "is not a paragraph of chapter 5's imported text" in out.out + out.err
+    finally:
+        recs.write_text(text, encoding="utf-8")
+
+
+def test_paragraph_links_are_named_and_searchable(built) -> None:
+    _, site, _ = built
+    html = (site / "working-together" / "chapter-5.html").read_text(encoding="utf-8")
+    assert 'href="#para-5-2" aria-label="Paragraph 5.2"' in html.replace(' title="Link to paragraph 5.2"', "")
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"working-together/chapter-5.html#para-5-2","title":"Paragraph 5.2"' in index
