@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..importing.run import run_import
+from .report import print_refused
 
 
 def import_documents(root: Path, *, force: bool) -> int:
     report = run_import(root, force=force)
     if report.refused:
-        for path in report.refused:
-            print(f"{path}: edited since it was imported; not overwritten (use --force to replace it)",
-                  file=sys.stderr)
-        print("import: nothing written.", file=sys.stderr)
+        print_refused(report.refused, "import")
         return 1
     for path in report.written:
         print(f"wrote {path}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..base.errors import DataError, DataErrors
 from ..importing.working_together_import import run_import_working_together
+from .report import print_refused
 
 
 def import_working_together(root: Path, path: Path, out: Path | None, *, force: bool) -> int:
@@ -23,10 +24,7 @@ def import_working_together(root: Path, path: Path, out: Path | None, *, force: 
         print("import-working-together: nothing written.", file=sys.stderr)
         return 1
     if report.refused:
-        for refused in report.refused:
-            print(f"{refused}: edited since it was imported; not overwritten (use --force to replace it)",
-                  file=sys.stderr)
-        print("import-working-together: nothing written.", file=sys.stderr)
+        print_refused(report.refused, "import-working-together")
         return 1
     for written in report.written:
         print(f"wrote {written}")

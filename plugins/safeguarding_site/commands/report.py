@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 from ..base.errors import DataError, DataErrors
 
@@ -12,3 +13,10 @@ def print_problems(exc: DataError | DataErrors) -> None:
     for error in errors:
         print(str(error), file=sys.stderr)
     print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found.", file=sys.stderr)
+
+
+def print_refused(paths: Iterable[object], command: str) -> None:
+    """The files an import would not overwrite because an editor has changed them, and that nothing was written."""
+    for path in paths:
+        print(f"{path}: edited since it was imported; not overwritten (use --force to replace it)", file=sys.stderr)
+    print(f"{command}: nothing written.", file=sys.stderr)

@@ -7,9 +7,9 @@ links to the paragraph's own anchor, ``para-N-M``, so ``chapter-5.md#para-5-23``
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..base.errors import DataError
+from ..text.headings import slugify as heading_slugify
 from .pages import ImportedPage
 from .working_together_text import Block, Chapter, Parsed
 
@@ -25,11 +25,9 @@ def anchor(number: str) -> str:
     return "para-" + number.replace(".", "-")
 
 
-def slugify(text: str) -> str:
-    text = re.sub(r"\[\^\d+\]", "", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+def section_anchor(text: str) -> str:
+    """A section heading's anchor, as the site renders headings, without its footnote markers."""
+    return heading_slugify(re.sub(r"\[\^\d+\]", "", text))
 
 
 def _inline(text: str) -> str:
@@ -41,7 +39,7 @@ def _inline(text: str) -> str:
 def _block(block: Block, ids: set[str], n: int) -> list[str]:
     text = _inline(block.text)
     if block.kind == "heading":
-        slug = slugify(block.text) or "section"
+        slug = section_anchor(block.text) or "section"
         while slug in ids or slug.startswith("para-") or slug.startswith(f"chapter-{n}-"):
             slug += "-x"
         ids.add(slug)

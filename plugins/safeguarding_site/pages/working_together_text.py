@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 
 from ..data.site_data import SiteData
+from ..text.front_matter import front_matter, front_matter_end
 
 IMPORTED_BY = "build.py import-working-together"
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _GENERATED_BY = re.compile(rf"^generated_by: {re.escape(IMPORTED_BY)}$", re.MULTILINE)
 _TAIL = re.compile(r"^## Recommendations this chapter implements ", re.MULTILINE)
 
 
 def is_imported_chapter(markdown: str) -> bool:
     """True for a page written by the importer (its front matter says so)."""
-    front = _FRONT_MATTER.match(markdown)
-    return bool(front and _GENERATED_BY.search(front.group(0)))
+    front, _ = front_matter(markdown)
+    return bool(front and _GENERATED_BY.search(front))
 
 
 def copyright_statement(data: SiteData) -> list[str]:
@@ -35,7 +35,7 @@ def copyright_statement(data: SiteData) -> list[str]:
 
 
 def _imported_body(imported: str) -> str:
-    body = _FRONT_MATTER.sub("", imported, count=1).lstrip("\n")
+    body = imported[front_matter_end(imported):].lstrip("\n")
     lines = body.split("\n")
     if lines and lines[0].startswith("# "):
         lines = lines[1:]  # the generated page has the chapter's heading already
