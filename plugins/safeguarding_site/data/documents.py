@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 
 DOCUMENT_FIELDS = ("key", "title", "short_title", "author", "date", "source", "path", "copyright")
@@ -30,8 +31,11 @@ class Document:
 
 def load_documents(path: Path, name: str, problems: Problems) -> dict[str, Document]:
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "documents"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("documents"), list):
-        problems.add(name, "expected a mapping with a 'documents:' list", line=1)
+        if "documents" not in suggested:
+            problems.add(name, "expected a mapping with a 'documents:' list", line=1)
         return {}
     documents: dict[str, Document] = {}
     for index, entry in enumerate(data["documents"]):
@@ -39,6 +43,7 @@ def load_documents(path: Path, name: str, problems: Problems) -> dict[str, Docum
         if not isinstance(entry, LineDict):
             problems.add(name, "expected a mapping of the document's fields", entry=label)
             continue
+        check_known_fields(entry, DOCUMENT_FIELDS, name, problems, entry=label)
         missing = [f for f in DOCUMENT_FIELDS if not isinstance(entry.get(f), str) or not entry[f].strip()]
         if missing:
             problems.add(name, f"missing or empty: {', '.join(missing)} (each must be text)",

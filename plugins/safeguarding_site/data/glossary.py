@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import DataError, Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import Block, comparable, document_key, page_blocks
 from .documents import Document
@@ -58,8 +59,11 @@ def load_glossary(path: Path, name: str, recommendations: Sequence[Recommendatio
     """Read and check the glossary; quotes from a recommendation are checked here, quotes from a page by
     ``check_page_sources`` once the pages are known."""
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "terms"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
-        problems.add(name, "expected a mapping with a 'terms:' list", line=1)
+        if "terms" not in suggested:
+            problems.add(name, "expected a mapping with a 'terms:' list", line=1)
         return Glossary(())
     if data.get("schema") != 1:
         problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
@@ -96,11 +100,7 @@ def _load_term(entry: LineDict, index: int, name: str, recs: Mapping[int, Recomm
         problems.add(name, f"'term' must be the abbreviation as the sources print it, not {term!r}",
                      line=entry.line_of("term"), entry=f"terms[{index}]")
         return None
-    known = {"term", "other_forms", "expansion", "source", "note"}
-    for key in entry:
-        if key not in known:
-            problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                         line=entry.line_of(key), entry=term)
+    check_known_fields(entry, ("term", "other_forms", "expansion", "source", "note"), name, problems, entry=term)
     others = entry.get("other_forms") or []
     if not isinstance(others, list) or not all(isinstance(f, str) and _TERM.fullmatch(f) for f in others):
         problems.add(name, "'other_forms' must be a list of abbreviations (e.g. [LSCBs])",
@@ -133,6 +133,7 @@ def _load_source(entry: LineDict, name: str, term: str, expansion: str, recs: Ma
         problems.add(name, "an expansion needs a 'source': page (or recommendation and column) and quote",
                      line=entry.line_of("source"), entry=term)
         return None
+    check_known_fields(source, ("page", "recommendation", "column", "quote"), name, problems, entry=f"{term}: source")
     quote = source.get("quote")
     if not isinstance(quote, str) or not quote.strip():
         problems.add(name, "source.quote must be the words of the source that give the expansion",

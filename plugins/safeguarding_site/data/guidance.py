@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 from .documents import Document
@@ -80,8 +81,11 @@ def archive_url(url: str, on: datetime.date) -> str:
 
 def load_register(path: Path, name: str, documents: Mapping[str, Document], problems: Problems) -> Register:
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "retired_domains", "entries"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("entries"), list):
-        problems.add(name, "expected a mapping with an 'entries:' list", line=1)
+        if "entries" not in suggested:
+            problems.add(name, "expected a mapping with an 'entries:' list", line=1)
         return Register({}, ())
     if data.get("schema") != 1:
         problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
@@ -132,10 +136,8 @@ def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Doc
         problems.add(name, f"'id' must be lower-case words joined by hyphens (it is the entry's link anchor), not "
                      f"{entry_id!r}", line=item.line_of("id"), entry=f"entries[{index}]")
         return None
-    known = {"id", "title", "kind", "publisher", "date", "aliases", "urls", "note"}
-    for key in (k for k in item if k not in known):
-        problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                     line=item.line_of(key), entry=entry_id)
+    check_known_fields(item, ("id", "title", "kind", "publisher", "date", "aliases", "urls", "note"), name, problems,
+                       entry=entry_id)
     title = _text(item, "title", name, entry_id, problems, required=True)
     kind = item.get("kind")
     if kind not in KINDS:
@@ -172,9 +174,7 @@ def _links(item: LineDict, name: str, entry_id: str, documents: Mapping[str, Doc
             problems.add(name, f"url must be an http or https address as the source gives it, not {url!r}",
                          line=getattr(link, "line", item.line), entry=where)
             return None
-        for key in (k for k in link if k not in {"url", "given_in", "archive_date"}):
-            problems.add(name, f"unknown field '{key}' (expected url, given_in, archive_date)",
-                         line=link.line_of(key), entry=where)
+        check_known_fields(link, ("url", "given_in", "archive_date"), name, problems, entry=where)
         if given_in not in documents:
             problems.add(name, f"given_in must be the key of the source document that gives the address "
                          f"({', '.join(documents)}), not {given_in!r}", line=link.line_of("given_in"), entry=where)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.plain_text import contains_quote, plain_text
 
@@ -87,8 +88,11 @@ def check_markdown_safety(text: str) -> str | None:
 
 def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems) -> list[Recommendation]:
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "source", "recommendations"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
-        problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
+        if "recommendations" not in suggested:
+            problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
         return []
     if data.get("schema") != 1:
         problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
@@ -123,11 +127,8 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
                      "free number", line=entry.line_of("id"), entry=label)
         return None
     seen[rid] = entry.line_of("id")
-    known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
-    for key in entry:
-        if key not in known:
-            problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                         line=entry.line_of(key), entry=label)
+    check_known_fields(entry, {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}, name,
+                       problems, entry=label)
     texts: dict[str, str] = {}
     for key in COLUMNS:
         value = entry.get(key)
@@ -187,6 +188,7 @@ def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], te
         if not isinstance(item, LineDict):
             problems.add(name, "expected chapter, column and quote", entry=where)
             continue
+        check_known_fields(item, ("chapter", "column", "quote"), name, problems, entry=where)
         chapter = item.get("chapter")
         # Type first: a list or mapping here cannot be looked up in a set, and 3.0 is not chapter 3.
         if isinstance(chapter, bool) or not isinstance(chapter, int) or chapter not in chapters:
@@ -208,6 +210,7 @@ def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], pro
         if not isinstance(item, LineDict):
             problems.add(name, "expected kind, name, column and quote", entry=where)
             continue
+        check_known_fields(item, ("kind", "name", "column", "quote"), name, problems, entry=where)
         kind = item.get("kind")
         if kind not in MENTION_KINDS:
             problems.add(name, f"kind must be one of {', '.join(MENTION_KINDS)}, not {kind!r}",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 
 
@@ -78,10 +79,13 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
         problems.add(name, "expected a mapping with title, parts and chapters", line=1)
         return None
     top = "top level"
+    check_known_fields(data, ("schema", "title", "publisher", "published", "reference", "isbn", "official_text",
+                              "parts", "chapters", "appendices"), name, problems)
     parts: dict[int, str] = {}
     for i, part in enumerate(data.get("parts") or []):
         if isinstance(part, LineDict):
             label = f"parts[{i}]"
+            check_known_fields(part, ("number", "name"), name, problems, entry=label)
             parts[_int(part, "number", name, label, problems)] = _text(part, "name", name, label, problems)
     chapters: dict[int, Chapter] = {}
     for i, ch in enumerate(data.get("chapters") or []):
@@ -89,6 +93,8 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
         if not isinstance(ch, LineDict):
             problems.add(name, "expected a mapping (number, title, part, confirmed)", entry=label)
             continue
+        check_known_fields(ch, ("number", "title", "part", "confirmed", "sections_complete", "sections"), name,
+                           problems, entry=label)
         number = _int(ch, "number", name, label, problems)
         label = f"chapter {number}"
         part = _int(ch, "part", name, label, problems)
@@ -102,6 +108,7 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
             if not isinstance(s, LineDict):
                 problems.add(name, "a section must be a mapping with a title", entry=f"{label}: sections[{j}]")
                 continue
+            check_known_fields(s, ("title", "paragraphs"), name, problems, entry=f"{label}: sections[{j}]")
             para = s.get("paragraphs")
             sections.append(Section(_text(s, "title", name, f"{label}: sections[{j}]", problems),
                                     None if para is None else str(para)))
@@ -120,11 +127,15 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
     official = data.get("official_text")
     official_text = None
     if isinstance(official, LineDict):
+        check_known_fields(official, ("url", "document", "quote"), name, problems, entry="official_text")
         official_text = OfficialText(
             url=_text(official, "url", name, "official_text", problems),
             document=_text(official, "document", name, "official_text", problems),
             quote=_text(official, "quote", name, "official_text", problems),
         )
+    for i, a in enumerate(data.get("appendices") or []):
+        if isinstance(a, LineDict):
+            check_known_fields(a, ("number", "title", "confirmed"), name, problems, entry=f"appendices[{i}]")
     appendices = tuple(
         Appendix(a.get("number", 0), str(a.get("title", "")), a.get("confirmed") is True)
         for a in data.get("appendices") or [] if isinstance(a, LineDict)

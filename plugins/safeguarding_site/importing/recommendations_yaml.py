@@ -26,7 +26,8 @@ class _Markdown(str):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # the loader refuses anchors and aliases (`&id001`), so a shared list is written out twice
 
 
 def _represent_markdown(dumper: yaml.SafeDumper, value: _Markdown) -> yaml.Node:
