@@ -3,9 +3,10 @@
 Each build makes its own staging folder beside site/ (same file system, so renames are single steps):
 ``.site-staging-XXXX``. On Linux the two folders are exchanged in one step with ``renameat2`` and
 ``RENAME_EXCHANGE``, then the old tree (now under the staging name) is deleted. Elsewhere, or on a file
-system that refuses the exchange, the best the platform allows is two renames (site/ to ``.site-previous``,
-staging to site/); if the process dies between them, the next build puts ``.site-previous`` back first
-(``recover``). Whatever a killed build leaves beside site/ is cleaned up by the next one, under the lock.
+system that refuses the exchange, the best the platform allows is two renames (site/ to
+``.site-previous-XXXX``, staging to site/); if the process dies between them, the next build puts the
+retired site back first (``recover``). Whatever a killed build leaves beside site/ is cleaned up by the
+next one, under the lock.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ def staging_prefix(site_dir: Path) -> str:
     return f".{site_dir.name}-staging"
 
 
-def previous_dir(site_dir: Path) -> Path:
-    return site_dir.with_name(f".{site_dir.name}-previous")
+def previous_prefix(site_dir: Path) -> str:
+    return f".{site_dir.name}-previous"
 
 
 def make_staging(site_dir: Path) -> Path:
@@ -40,13 +41,12 @@ def recover(site_dir: Path) -> list[str]:
     """Undo what an interrupted build left: put a retired site back if site/ is missing, then delete every
     leftover staging and retired folder. Call only while holding the site lock. Returns what was done."""
     done = []
-    previous = previous_dir(site_dir)
-    if not site_dir.exists() and previous.is_dir():
-        previous.rename(site_dir)
-        done.append(f"restored {site_dir} from {previous.name}, left by an interrupted build")
-    leftovers = [p for p in site_dir.parent.glob(staging_prefix(site_dir) + "*") if p.is_dir()]
-    if previous.exists():
-        leftovers.append(previous)
+    retired = sorted((p for p in site_dir.parent.glob(previous_prefix(site_dir) + "*") if p.is_dir()),
+                     key=lambda p: p.stat().st_mtime)
+    if not site_dir.exists() and retired:
+        retired.pop().rename(site_dir)
+        done.append(f"restored {site_dir.name}/, which an interrupted build had moved aside")
+    leftovers = [p for p in site_dir.parent.glob(staging_prefix(site_dir) + "*") if p.is_dir()] + retired
     for leftover in leftovers:
         remove_tree(leftover)
         done.append(f"removed {leftover.name}, left by an interrupted build")
@@ -82,9 +82,9 @@ def swap_in(staging: Path, site_dir: Path) -> None:
         remove_tree(staging)  # now the old site
         return
     # No atomic exchange here: two renames, with a moment between them that `recover` repairs if we die.
-    previous = previous_dir(site_dir)
-    if previous.exists():
-        remove_tree(previous)
+    # A name of its own, so a retired site that could not be deleted never blocks this one.
+    previous = Path(tempfile.mkdtemp(prefix=previous_prefix(site_dir) + "-", dir=site_dir.parent))
+    previous.rmdir()
     site_dir.rename(previous)
     try:
         staging.rename(site_dir)
