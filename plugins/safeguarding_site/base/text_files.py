@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .errors import DataError
@@ -32,3 +33,25 @@ def read_utf8(path: Path, name: str) -> str:
     except UnicodeDecodeError as exc:
         raise undecodable(name, data, exc) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text's universal newlines
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a full disk or Ctrl+C never leaves half a file."""
+    write_files_atomically({path: text})
+
+
+def write_files_atomically(files: dict[Path, str]) -> None:
+    """Write every file whole or none of them: each is written beside its target first, and only when all
+    are written are they renamed into place (a rename needs no space, so a full disk stops the first step)."""
+    temporaries: dict[Path, Path] = {}
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporaries[path] = temporary
+            temporary.write_text(text, encoding="utf-8", newline="\n")
+        for path, temporary in temporaries.items():
+            os.replace(temporary, path)
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)

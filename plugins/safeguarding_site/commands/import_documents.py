@@ -5,11 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..base.errors import DataError
 from ..importing.run import run_import
+from .report import print_problems
 
 
 def import_documents(root: Path, *, force: bool) -> int:
-    report = run_import(root, force=force)
+    try:
+        report = run_import(root, force=force)
+    except DataError as exc:
+        print_problems(exc)
+        print("import: nothing written.", file=sys.stderr)
+        return 1
     if report.refused:
         for path in report.refused:
             print(f"{path}: edited since it was imported; not overwritten (use --force to replace it)",
