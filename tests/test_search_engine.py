@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import random
 import re
 
-from safeguarding_site.search.engine import MaterialSearch, compile_separator, split, tokenize, transform_query
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from safeguarding_site.search.engine import (
+    MaterialSearch,
+    QueryError,
+    compile_separator,
+    split,
+    tokenize,
+    transform_query,
+)
 from safeguarding_site.search.index_extras import SEPARATOR
 
 OURS = compile_separator(SEPARATOR)
@@ -66,3 +77,42 @@ def test_stop_words_are_not_counted_as_missing():
     engine = MaterialSearch(index({"location": "a.html", "title": "A", "text": "<p>Accident and Emergency</p>"}))
     (group,) = engine.search("Accident and Emergency")
     assert group.best.terms == {"accident": True, "emergency": True}
+
+
+SMALL = index(
+    {"location": "a.html", "title": "Child protection", "text": "<p>Social work with children and families</p>"},
+    {"location": "a.html#s", "title": "Neglect", "text": "<p>neglect of children: ~ ^ * + - : signs</p>"},
+)
+
+
+@pytest.mark.parametrize(("query", "position", "reason"), [
+    ("child^x", 6, "'^' must be followed by a whole number (a boost, as in child^2)"),
+    ("child~x", 6, "'~' must be followed by a whole number"),
+    ("social work child^^2", 18, "'^' must be followed by a whole number"),
+])
+def test_a_query_lunr_cannot_read_is_a_query_error_at_its_place(query: str, position: int, reason: str) -> None:
+    with pytest.raises(QueryError) as info:
+        MaterialSearch(SMALL).search(query)
+    assert info.value.position == position
+    assert str(info.value).startswith(f"the query cannot be read at character {position} ")
+    assert reason in str(info.value)
+
+
+def test_ten_thousand_random_characters_are_a_query_error_or_results() -> None:
+    chance = random.Random(16)
+    engine = MaterialSearch(SMALL)
+    for _ in range(5):
+        query = "".join(chr(chance.randint(32, 0x2FFF)) for _ in range(10_000))
+        try:
+            engine.search(query)
+        except QueryError as exc:
+            assert exc.position is None or 1 <= exc.position <= len(query)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("child^~*+-:\"' 2x")) | st.characters(), max_size=40))
+def test_any_query_gives_results_or_a_query_error(query: str) -> None:
+    try:
+        MaterialSearch(SMALL).search(query)
+    except QueryError as exc:
+        assert exc.position is None or 1 <= exc.position <= len(query)

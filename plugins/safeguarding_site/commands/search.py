@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..search.engine import MaterialSearch
+from ..search.engine import MaterialSearch, QueryError
 from ..search.results import hits, render_text
 
 
@@ -20,11 +20,28 @@ def run_search(site_dir: Path, query: str, *, limit: int = 10, as_json: bool = F
     if limit < 1:
         print("search: --limit must be 1 or more", file=sys.stderr)
         return 2
-    engine = MaterialSearch.from_site(site_dir)
-    found = hits(engine, site_dir, query, limit)
+    try:
+        engine = MaterialSearch.from_site(site_dir)
+    except (ValueError, KeyError, TypeError) as exc:  # cut short, or not Material's index at all
+        print(f"search: {index} is damaged ({_why(exc)}); build the site again (python build.py build)",
+              file=sys.stderr)
+        return 1
+    try:
+        found = hits(engine, site_dir, query, limit)
+    except QueryError as exc:
+        print(f"search: {exc}", file=sys.stderr)
+        return 2
     if as_json:
         print(json.dumps([hit.as_json() for hit in found], ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         sys.stdout.write(render_text(found, query, colour=colour))
     return 0
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text at byte {exc.start}"
+    return f"no {exc} in it" if isinstance(exc, KeyError) else str(exc)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lunr.builder import Builder
+from lunr.exceptions import BaseLunrException
 from lunr.query import Query, QueryPresence
 from lunr.query_lexer import QueryLexer
 from lunr.query_parser import QueryParser
@@ -165,6 +166,35 @@ def query_terms(clauses: list, matched: list[str]) -> dict[str, bool]:
     return result
 
 
+class QueryError(ValueError):
+    """A query lunr cannot read (the browser's search box shows no results for it): where, and why."""
+
+    def __init__(self, query: str, reason: str, position: int | None) -> None:
+        self.query, self.reason, self.position = query, reason, position
+        where = f"at character {position} ({query[position - 1: position + 9]!r})" if position else ""
+        super().__init__(" ".join(filter(None, ["the query cannot be read", where])) + f": {reason}")
+
+
+# lunr's messages, in the editors' words; the character each is about, to find it in the query as typed.
+_OPERATORS = {
+    "Boost must be numeric": ("^", "'^' must be followed by a whole number (a boost, as in child^2)"),
+    "Edit distance must be numeric": ("~", "'~' must be followed by a whole number (how many letters may "
+                                           "differ, as in child~1)"),
+}
+
+
+def query_error(query: str, exc: BaseLunrException) -> QueryError:
+    """The error at its place in the query as typed (lunr reports none, and parses a transformed query)."""
+    message = str(exc)
+    operator, reason = _OPERATORS.get(message, (None, None))
+    if operator:
+        match = re.search(re.escape(operator) + r"(?!\d)", query)
+        return QueryError(query, reason, match.start() + 1 if match else None)
+    match = re.search(r"[:^~+\-*]", query)
+    return QueryError(query, f"{message} (search for words, or quote a phrase: \"social work\")",
+                      match.start() + 1 if match else None)
+
+
 class MaterialSearch:
     """A lunr index built exactly as Material's search worker builds it, from the same search_index.json."""
 
@@ -212,13 +242,19 @@ class MaterialSearch:
         return extract
 
     def search(self, query: str) -> list[SearchGroup]:
-        """Results grouped by page, in the order Material's search dialog shows them."""
-        query = transform_query(query, self.separator)
-        if not query:
-            return []
-        clauses = [c for c in parse_clauses(query) if c.presence != QueryPresence.PROHIBITED]
+        """Results grouped by page, in the order Material's search dialog shows them; QueryError for a query
+        lunr cannot read (``child^x``)."""
+        typed = query
+        try:
+            query = transform_query(query, self.separator)
+            if not query:
+                return []
+            clauses = [c for c in parse_clauses(query) if c.presence != QueryPresence.PROHIBITED]
+            results = self.index.search(query)
+        except BaseLunrException as exc:
+            raise query_error(typed, exc) from None
         items: list[SearchItem] = []
-        for result in self.index.search(query):
+        for result in results:
             ref = result["ref"]
             doc = self.docs.get(ref)
             if doc is None:
