@@ -6,15 +6,14 @@ Only one process writes site/ at a time (``site_lock``); the swap never leaves a
 
 from __future__ import annotations
 
-import ctypes
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from ..base.dates import source_date_epoch
 from .check import run_check
+from .child_process import dies_with_parent
 from .site_lock import site_lock
 from .site_swap import make_staging, recover, remove_tree, swap_in
 
@@ -65,7 +64,7 @@ def _mkdocs_build(root: Path, staging: Path, extra_args: list[str]) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"),
                "-d", str(staging), *extra_args]
     # Its own session: Ctrl+C reaches only this process, which stops MkDocs quietly (no second traceback).
-    child = subprocess.Popen(command, cwd=root, env=env, start_new_session=True, preexec_fn=_die_with_parent)
+    child = subprocess.Popen(command, cwd=root, env=env, start_new_session=True, preexec_fn=dies_with_parent())
     try:
         status = child.wait()
         return status if status >= 0 else 1  # killed by a signal
@@ -73,12 +72,6 @@ def _mkdocs_build(root: Path, staging: Path, extra_args: list[str]) -> int:
         child.terminate()
         child.wait()
         raise
-
-
-def _die_with_parent() -> None:
-    """In the child: if this build is killed (kill -9), MkDocs is killed too rather than left running."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _reason(exc: OSError) -> str:
