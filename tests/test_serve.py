@@ -37,7 +37,7 @@ def test_a_port_in_use_is_one_clear_line(capfd: pytest.CaptureFixture[str]) -> N
         port = taken.getsockname()[1]
         assert main(["serve", "--dev-addr", f"127.0.0.1:{port}"]) == 1
     err = capfd.readouterr().err
-    assert err.splitlines() == [f"serve: 127.0.0.1:{port} is already in use (another `build.py serve`?): stop that "
+    assert err.splitlines() == [f"serve: 127.0.0.1:{port} is already in use (another build.py serve?): stop that "
                                 f"one, or choose another port with --dev-addr 127.0.0.1:{port + 1}"]
 
 

@@ -34,7 +34,7 @@ def address_problem(dev_addr: str) -> str | None:
             probe.bind((host.strip("[]"), int(port)))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            return (f"{dev_addr} is already in use (another `build.py serve`?): stop that one, or choose another "
+            return (f"{dev_addr} is already in use (another build.py serve?): stop that one, or choose another "
                     f"port with --dev-addr {host}:{int(port) + 1}")
         return f"cannot listen on {dev_addr}: {exc.strerror or exc}"
     return None

@@ -44,7 +44,7 @@ def site_lock(site_dir: Path, command: str) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        _acquire(fd, path)
+        _acquire(fd, path, command)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}: {command}, since {time.strftime('%H:%M:%S')}\n".encode(), 0)
         _held[path] = 1
@@ -57,7 +57,7 @@ def site_lock(site_dir: Path, command: str) -> Iterator[None]:
         os.close(fd)  # closing releases the flock
 
 
-def _acquire(fd: int, path: Path) -> None:
+def _acquire(fd: int, path: Path, command: str) -> None:
     if fcntl is None:
         return
     try:
@@ -66,5 +66,6 @@ def _acquire(fd: int, path: Path) -> None:
     except BlockingIOError:
         pass
     holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-    print(f"waiting for {holder} to finish writing {path.parent} (lock {path.name})…", file=sys.stderr, flush=True)
+    site = path.with_name(path.name[1:].removesuffix(".lock"))
+    print(f"{command}: waiting for {holder} to finish writing {site}…", file=sys.stderr, flush=True)
     fcntl.flock(fd, fcntl.LOCK_EX)
