@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..base.errors import DataError
+from ..base.text_files import read_utf8
 from ..base.yaml_lines import load_yaml_text
 from ..data.site_data import SiteData
 from ..text.markdown_scan import Anchor, anchors, front_matter, links, without_code
@@ -68,10 +69,9 @@ def read_site(root: Path, docs_dir: str, problems: list[DataError]) -> Site:
         if path.suffix == ".md":
             name = f"{docs_dir}/{relative}"
             try:
-                pages[relative] = Page(relative, path.read_text(encoding="utf-8"), name)
-            except UnicodeDecodeError as exc:
-                problems.append(DataError(name, f"not UTF-8 text ({exc.reason} at byte {exc.start}): save it as "
-                                          "UTF-8"))
+                pages[relative] = Page(relative, read_utf8(path, name), name)
+            except DataError as exc:  # FILE:LINE:COLUMN of the first byte that is not UTF-8
+                problems.append(exc)
     data_texts = {}
     for yaml_file in sorted((root / "cross_refs").glob("*.yaml")):
         data_texts[f"cross_refs/{yaml_file.name}"] = yaml_file.read_text(encoding="utf-8", errors="replace").split("\n")

@@ -41,8 +41,7 @@ def site_lock(site_dir: Path, command: str) -> Iterator[None]:
         finally:
             _held[path] -= 1
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock_file(path)
     try:
         _acquire(fd, path, command)
         os.ftruncate(fd, 0)
@@ -55,6 +54,11 @@ def site_lock(site_dir: Path, command: str) -> Iterator[None]:
             os.ftruncate(fd, 0)
     finally:
         os.close(fd)  # closing releases the flock
+
+
+def _open_lock_file(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
 
 
 def _acquire(fd: int, path: Path, command: str) -> None:
