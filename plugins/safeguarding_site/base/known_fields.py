@@ -33,4 +33,13 @@ def check_known_fields(mapping: Mapping, known: Iterable[str], name: str, proble
         if key not in known:
             problems.add(name, unknown_field_message(key, known), line=line_of(str(key)), entry=entry)
             suggested.add(nearest_field(key, known))
-    return suggested - {None}
+    suggested.discard(None)
+    if suggested and hasattr(mapping, "misspelt"):
+        mapping.misspelt = frozenset(suggested)  # type: ignore[attr-defined]
+    return suggested  # type: ignore[return-value]
+
+
+def misspelt(mapping: Mapping, key: str) -> bool:
+    """Whether ``key`` is missing because the editor misspelt it (already reported, at the misspelling's line):
+    then "'title' is missing" would report the same mistake twice."""
+    return key not in mapping and key in getattr(mapping, "misspelt", ())

@@ -21,6 +21,7 @@ class LineDict(dict):
 
     line: int = 0
     key_lines: dict[str, int]
+    misspelt: frozenset[str] = frozenset()  # known keys that unknown ones here are near (see known_fields.py)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)

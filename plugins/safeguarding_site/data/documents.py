@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
-from ..base.known_fields import check_known_fields
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 
 DOCUMENT_FIELDS = ("key", "title", "short_title", "author", "date", "source", "path", "copyright")
@@ -46,8 +46,9 @@ def load_documents(path: Path, name: str, problems: Problems) -> dict[str, Docum
         check_known_fields(entry, DOCUMENT_FIELDS, name, problems, entry=label)
         missing = [f for f in DOCUMENT_FIELDS if not isinstance(entry.get(f), str) or not entry[f].strip()]
         if missing:
-            problems.add(name, f"missing or empty: {', '.join(missing)} (each must be text)",
-                         line=entry.line, entry=label)
+            if [f for f in missing if not misspelt(entry, f)]:
+                problems.add(name, f"missing or empty: {', '.join(missing)} (each must be text)",
+                             line=entry.line, entry=label)
             continue
         if entry["key"] in documents:
             problems.add(name, f"duplicate key {entry['key']!r}: each document needs its own key",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import DataError, Problems
-from ..base.known_fields import check_known_fields
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import Block, comparable, document_key, page_blocks
 from .documents import Document
@@ -136,8 +136,9 @@ def _load_source(entry: LineDict, name: str, term: str, expansion: str, recs: Ma
     check_known_fields(source, ("page", "recommendation", "column", "quote"), name, problems, entry=f"{term}: source")
     quote = source.get("quote")
     if not isinstance(quote, str) or not quote.strip():
-        problems.add(name, "source.quote must be the words of the source that give the expansion",
-                     line=source.line_of("quote"), entry=term)
+        if not misspelt(source, "quote"):
+            problems.add(name, "source.quote must be the words of the source that give the expansion",
+                         line=source.line_of("quote"), entry=term)
         return None
     words = comparable(quote)
     forms = [term, *(entry.get("other_forms") or [])]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
-from ..base.known_fields import check_known_fields
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.plain_text import contains_quote, plain_text
 
@@ -162,6 +162,8 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
 def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allowed: tuple[str, ...],
               problems: Problems) -> tuple[str, str] | None:
     column, quote = item.get("column"), item.get("quote")
+    if misspelt(item, "column") or misspelt(item, "quote"):
+        return None
     if column not in allowed:
         problems.add(name, f"column must be one of {', '.join(allowed)}, not {column!r}",
                      line=item.line_of("column"), entry=label)
@@ -212,6 +214,8 @@ def _mentions(entry: LineDict, name: str, label: str, texts: dict[str, str], pro
             continue
         check_known_fields(item, ("kind", "name", "column", "quote"), name, problems, entry=where)
         kind = item.get("kind")
+        if misspelt(item, "kind"):
+            continue
         if kind not in MENTION_KINDS:
             problems.add(name, f"kind must be one of {', '.join(MENTION_KINDS)}, not {kind!r}",
                          line=item.line_of("kind"), entry=where)

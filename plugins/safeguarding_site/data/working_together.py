@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
-from ..base.known_fields import check_known_fields
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 
 
@@ -60,7 +60,8 @@ class WorkingTogether:
 def _text(entry: LineDict, key: str, name: str, label: str, problems: Problems) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
-        problems.add(name, f"'{key}' must be non-empty text", line=entry.line_of(key), entry=label)
+        if not misspelt(entry, key):
+            problems.add(name, f"'{key}' must be non-empty text", line=entry.line_of(key), entry=label)
         return ""
     return value.strip()
 
