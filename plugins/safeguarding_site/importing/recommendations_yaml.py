@@ -111,8 +111,10 @@ def import_recommendations(source_path: Path, out_path: Path, *, force: bool = F
     text = read_utf8(source_path, source)
     recs = parse_and_build(text, source)
     content = stamp(out_path.name, dump_recommendations(recs, source=source))
-    if may_overwrite(out_path.name, out_path, content, force=force) is False:
+    verdict = may_overwrite(out_path.name, out_path, content, force=force)
+    if verdict is False:
         raise DataError(str(out_path), "edited since it was imported; not overwritten (use --force to replace "
                         "it, or --out another file)")
-    write_text_atomically(out_path, content)
+    if verdict:  # None: the file already holds exactly this
+        write_text_atomically(out_path, content)
     return len(recs)
