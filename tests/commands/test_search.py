@@ -60,3 +60,40 @@ def test_build_py_runs_search(bundled_site):
     assert result.returncode == 0, result.stderr
     pages = [r["page"] for r in json.loads(result.stdout)]
     assert "recommendations/12.html" in pages[:3]
+
+
+@pytest.fixture()
+def small_site(tmp_path):
+    from test_search_engine import SMALL
+
+    index = tmp_path / "site" / "search" / "search_index.json"
+    index.parent.mkdir(parents=True)
+    index.write_text(json.dumps(SMALL), encoding="utf-8")
+    return tmp_path / "site"
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("child^x", "search: the query cannot be read at character 6 ('^x'): '^' must be followed by a whole number"),
+    ("child~x", "search: the query cannot be read at character 6 ('~x'): '~' must be followed by a whole number"),
+])
+def test_a_query_lunr_cannot_read_is_one_line_with_its_position(small_site, capsys, query, message):
+    assert main([query, "--site-dir", str(small_site)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [err.strip()] and err.startswith(message)
+
+
+@pytest.mark.parametrize("keep", [0.0, 0.5, 0.99])
+def test_a_truncated_index_is_one_line(small_site, capsys, keep):
+    index = small_site / "search" / "search_index.json"
+    data = index.read_bytes()
+    index.write_bytes(data[: int(len(data) * keep)])
+    assert main(["child", "--site-dir", str(small_site)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"search: {index} is damaged (not valid JSON at line 1, column ")
+    assert err.strip().endswith("build the site again (python build.py build)") and len(err.splitlines()) == 1
+
+
+def test_an_index_that_is_not_materials_is_one_line(small_site, capsys):
+    (small_site / "search" / "search_index.json").write_text('{"docs": []}', encoding="utf-8")
+    assert main(["child", "--site-dir", str(small_site)]) == 1
+    assert "is damaged (no 'config' in it)" in capsys.readouterr().err

@@ -21,6 +21,7 @@ from safeguarding_site.pages.status_line import (
     MARKER,
     SITE_FILE,
     Notice,
+    notice_problems,
     read_notice,
     status_line_markdown,
 )
@@ -142,7 +143,7 @@ def test_a_notice_with_an_outside_link_or_a_site_page(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "message", "line"), [
     ("notice:\n  text: Hi\n  link: javascript:alert(1)\n", "'link' must be an http(s) address", 3),
     ("notice:\n  link: https://www.gov.uk/\n", "a link needs a 'text'", 2),
-    ("notice:\n  text: Hi\n  colour: red\n", "unknown field(s) colour", 3),
+    ("notice:\n  text: Hi\n  colour: red\n", "unknown field 'colour'", 3),
     ("notice:\n  text: [a, b]\n", "'text' must be text", 2),
     ("notice: yes\n", "'notice' must be a mapping", 1),
     ("notice:\n  text: Hi\n  link_text: Go\n", "'link_text' needs a 'link'", 3),
@@ -233,3 +234,39 @@ def test_a_copy_without_git_history_says_the_date_is_not_recorded(site_with_noti
         pytest.skip("SOURCE_DATE_EPOCH is set, so the copy has a date")
     html = (site_with_notice / "index.html").read_text(encoding="utf-8")
     assert "The date of the last update is not recorded in this copy of the site." in html
+
+
+@pytest.mark.parametrize(("text", "message", "line"), [
+    ("notice:\n  text: [This edition is old., See GOV.UK.]\n", "'text' must be text (one or two sentences on one "
+     "line), not a list", 2),
+    ("notice:\n  text: Hi\n  lnk: guide/index.md\n", "unknown field 'lnk': did you mean 'link'?", 3),
+    ("notise:\n  text: Hi\n", "unknown field 'notise': did you mean 'notice'?", 1),
+    ("notice:\n  text: Hi\n  link: guide/indx.md\n", "'link' 'guide/indx.md' is not a page of this site: did you "
+     "mean guide/index.md?", 3),
+    ("notice:\n  text: Hi\n  text: Again\n", "duplicate key 'text' (first given on line 2)", 3),
+])
+def test_check_reports_each_mistake_in_site_yaml(tmp_path: Path, text: str, message: str, line: int) -> None:
+    path = tmp_path / SITE_FILE
+    path.write_text(text, encoding="utf-8")
+    (problem,) = notice_problems(path, "cross_refs/site.yaml", {"guide/index.md", "index.md"})
+    assert message in problem.message and (problem.file, problem.line) == ("cross_refs/site.yaml", line)
+
+
+def test_a_link_to_a_page_that_exists_passes(tmp_path: Path) -> None:
+    path = tmp_path / SITE_FILE
+    path.write_text("notice:\n  text: Hi\n  link: guide/index.md#start\n", encoding="utf-8")
+    assert notice_problems(path, "cross_refs/site.yaml", {"guide/index.md"}) == []
+    assert notice_problems(tmp_path / "absent.yaml", "cross_refs/site.yaml", set()) == []
+
+
+def test_build_py_check_fails_on_a_notice_linking_to_a_missing_page(tmp_path: Path,
+                                                                   capfd: pytest.CaptureFixture[str]) -> None:
+    from project_copy import copy_project
+    from safeguarding_site.commands.main import main
+
+    project = copy_project(tmp_path, ("cross_refs", "docs", "overrides", "mkdocs.yml"))
+    (project / "cross_refs" / SITE_FILE).write_text("notice:\n  text: Hi\n  link: guide/missing.md\n",
+                                                    encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    assert "cross_refs/site.yaml:3: notice: 'link' 'guide/missing.md' is not a page of this site" in \
+        capfd.readouterr().err

@@ -6,15 +6,19 @@ from __future__ import annotations
 class DataError(Exception):
     """A problem in an editor's data, reported as ``FILE:LINE: entry: message``."""
 
-    def __init__(self, file: str, message: str, *, line: int | None = None, entry: str | None = None):
+    def __init__(self, file: str, message: str, *, line: int | None = None, entry: str | None = None,
+                 column: int | None = None):
         self.file = file
         self.line = line
+        self.column = column  # only where the line alone is not enough (a stray byte in a long line)
         self.entry = entry
         self.message = message
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
         return f"{where}: {self.entry}: {self.message}" if self.entry else f"{where}: {self.message}"
 
 

@@ -6,15 +6,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..base.errors import DataError
+from ..base.text_files import read_utf8
+from ..base.yaml_lines import LineLoader, load_yaml_text
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
-class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads mkdocs.yml without running its !ENV or !!python/name tags (their values do not matter here)."""
+class _ConfigLoader(LineLoader):
+    """Reads mkdocs.yml without running its !ENV or !!python/name tags (their values do not matter here), and
+    with a data file's rules: a key given twice is an error (MkDocs would keep the second silently)."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
@@ -33,11 +34,9 @@ class SiteConfig:
 
 
 def read_config(path: Path) -> SiteConfig:
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise DataError(path.name, f"YAML syntax error: {exc.problem}", line=mark.line + 1 if mark else None) from None
+    config = load_yaml_text(read_utf8(path, path.name), path.name, loader=_ConfigLoader) or {}
+    if not isinstance(config, dict):
+        raise DataError(path.name, "expected a mapping of settings (site_name:, nav:, …)", line=1)
     nav = config.get("nav")
     return SiteConfig(
         docs_dir=str(config.get("docs_dir") or "docs").rstrip("/"),

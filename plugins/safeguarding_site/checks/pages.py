@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..base.errors import DataError
+from ..base.text_files import read_utf8
 from ..base.yaml_lines import load_yaml_text
 from ..data.documents import unknown_document
 from ..data.site_data import SiteData
@@ -73,11 +74,10 @@ def read_site(root: Path, docs_dir: str, problems: list[DataError]) -> Site:
         if path.suffix == ".md":
             name = f"{docs_dir}/{relative}"
             try:
-                text = path.read_text(encoding="utf-8")
+                text = read_utf8(path, name)
                 pages[relative] = Page(relative, text, name, source=text)
-            except UnicodeDecodeError as exc:
-                problems.append(DataError(name, f"not UTF-8 text ({exc.reason} at byte {exc.start}): save it as "
-                                          "UTF-8"))
+            except DataError as exc:  # FILE:LINE:COLUMN of the first byte that is not UTF-8
+                problems.append(exc)
     data_texts = {}
     for yaml_file in sorted((root / "cross_refs").glob("*.yaml")):
         data_texts[f"cross_refs/{yaml_file.name}"] = yaml_file.read_text(encoding="utf-8", errors="replace").split("\n")

@@ -14,6 +14,7 @@ from ..data.registers import load_cross_link_data
 from ..data.site_data import SiteData, load_site_data
 from ..pages.download import bundle_setting
 from ..pages.site import AssembledSite, assemble_site
+from ..pages.status_line import SITE_FILE, notice_problems
 from ..text.front_matter import read_page
 from .hosts import unknown_hosts
 from .nav import SiteConfig, check_nav, read_config
@@ -81,6 +82,7 @@ def check_project(root: Path) -> list[DataError]:
         problems += check_implemented_paragraphs(project.data, project.site)
     if project.assembled is not None and project.assembled.parts.register is not None:
         problems += unknown_hosts(project.site.pages.values(), project.assembled.parts.register)
+    problems += notice_problems(root / "cross_refs" / SITE_FILE, f"cross_refs/{SITE_FILE}", project.site.files)
     problems += _unsafe_data(root, safety, {(p.file, p.line) for p in problems})
     safety.save()
     return _unique_sorted(problems)

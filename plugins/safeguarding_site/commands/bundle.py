@@ -14,6 +14,7 @@ from ..offline.bundle_zip import write_zip
 from ..offline.vendored_assets import verify
 from ..pages.download import BUNDLE_ENV, OFFLINE_COPY, ZIP_NAME, ZIP_URI, human_size
 from .build import build_site
+from .site_lock import site_lock
 
 
 @contextmanager
@@ -32,6 +33,18 @@ def environment(**values: str) -> Iterator[None]:
 
 
 def bundle_site(root: Path, site_dir: Path) -> int:
+    """Both builds under one hold of site/'s lock, so no other build can publish between them."""
+    site_dir = site_dir.resolve()
+    try:
+        with site_lock(site_dir, "build.py bundle"):
+            return _bundle_locked(root, site_dir)
+    except OSError as exc:
+        print(f"bundle: cannot write beside {site_dir}: {exc.strerror or exc}; {site_dir} is unchanged.",
+              file=sys.stderr)
+        return 1
+
+
+def _bundle_locked(root: Path, site_dir: Path) -> int:
     problems = verify(root)
     if problems:
         for problem in problems:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from ..base.errors import DataError
 from ..importing.run import run_import
-from .report import print_refused
+from .report import print_problems, print_refused
 
 
 def import_documents(root: Path, *, force: bool) -> int:
-    report = run_import(root, force=force)
+    try:
+        report = run_import(root, force=force)
+    except DataError as exc:
+        print_problems(exc)
+        print("import: nothing written.", file=sys.stderr)
+        return 1
     if report.refused:
         print_refused(report.refused, "import")
         return 1

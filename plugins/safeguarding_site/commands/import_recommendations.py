@@ -9,9 +9,9 @@ from ..importing.recommendations_yaml import import_recommendations
 from .report import print_problems
 
 
-def run_import_recommendations(path: Path, out: Path) -> int:
+def run_import_recommendations(path: Path, out: Path, *, force: bool = False) -> int:
     try:
-        count = import_recommendations(path, out)
+        count = import_recommendations(path, out, force=force)
     except DataError as exc:
         print_problems(exc)
         return 1

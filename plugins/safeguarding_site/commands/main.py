@@ -6,9 +6,15 @@ Every command returns an exit status, so tests call ``main([...])`` and check it
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import traceback
 from pathlib import Path
 
+from ..base.errors import DataError, DataErrors
 from ..base.paths import PROJECT_ROOT
+
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl+C
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -38,7 +44,7 @@ def _import(args: argparse.Namespace) -> int:
 def _import_recommendations(args: argparse.Namespace) -> int:
     from .import_recommendations import run_import_recommendations
 
-    return run_import_recommendations(Path(args.path), Path(args.out))
+    return run_import_recommendations(Path(args.path), Path(args.out), force=args.force)
 
 
 def _import_working_together(args: argparse.Namespace) -> int:
@@ -83,6 +89,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import-recommendations", help="parse a recommendations table into YAML")
     s.add_argument("path")
     s.add_argument("--out", required=True)
+    s.add_argument("--force", action="store_true", help="overwrite the file even if edited since it was imported")
     s.set_defaults(run=_import_recommendations)
     s = sub.add_parser(
         "import-working-together", help="turn the official PDF of Working Together into chapter pages",
@@ -133,5 +140,27 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Each command ends in a sentence, never a traceback: the commands handle what they expect; this is
+    the last resort for what they do not (set BUILD_PY_TRACEBACK=1 to see the traceback as well)."""
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    name = f"build.py {args.command}"
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print(f"{name}: interrupted.", file=sys.stderr)
+        return INTERRUPTED
+    except (DataError, DataErrors) as exc:
+        from .report import print_problems
+
+        print_problems(exc)
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{name}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort described above
+        if os.environ.get("BUILD_PY_TRACEBACK"):
+            traceback.print_exc()
+        print(f"{name}: unexpected error ({type(exc).__name__}: {exc}): please report it, with the command you "
+              "ran", file=sys.stderr)
+        return 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 
 DOCUMENT_FIELDS = ("key", "title", "short_title", "author", "date", "source", "path", "copyright")
@@ -37,8 +38,11 @@ class Document:
 
 def load_documents(path: Path, name: str, problems: Problems) -> dict[str, Document]:
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "documents"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("documents"), list):
-        problems.add(name, "expected a mapping with a 'documents:' list", line=1)
+        if "documents" not in suggested:
+            problems.add(name, "expected a mapping with a 'documents:' list", line=1)
         return {}
     documents: dict[str, Document] = {}
     for index, entry in enumerate(data["documents"]):
@@ -46,10 +50,12 @@ def load_documents(path: Path, name: str, problems: Problems) -> dict[str, Docum
         if not isinstance(entry, LineDict):
             problems.add(name, "expected a mapping of the document's fields", entry=label)
             continue
+        check_known_fields(entry, DOCUMENT_FIELDS, name, problems, entry=label)
         missing = [f for f in DOCUMENT_FIELDS if not isinstance(entry.get(f), str) or not entry[f].strip()]
         if missing:
-            problems.add(name, f"missing or empty: {', '.join(missing)} (each must be text)",
-                         line=entry.line, entry=label)
+            if [f for f in missing if not misspelt(entry, f)]:
+                problems.add(name, f"missing or empty: {', '.join(missing)} (each must be text)",
+                             line=entry.line, entry=label)
             continue
         if entry["key"] in documents:
             problems.add(name, f"duplicate key {entry['key']!r}: each document needs its own key",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict
@@ -15,12 +15,6 @@ def check_schema(data: LineDict, name: str, problems: Problems) -> None:
     if data.get("schema") != SCHEMA:
         problems.add(name, f"schema must be {SCHEMA}, not {data.get('schema')!r}", line=data.line_of("schema"))
 
-
-def check_fields(entry: LineDict, known: Collection[str], name: str, label: str, problems: Problems) -> None:
-    """Report each field of ``entry`` that is not in ``known`` (a misspelt key would otherwise be ignored)."""
-    for key in (k for k in entry if k not in known):
-        problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
-                     line=entry.line_of(key), entry=label)
 
 
 def entry_key(entry: object, field: str, pattern: re.Pattern[str], purpose: str, name: str, label: str,

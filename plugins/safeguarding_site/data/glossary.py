@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import DataError, Problems
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import Block, comparable, page_blocks
 from ..text.front_matter import document_key
 from .documents import Document
-from .fields import check_fields, check_schema, misquoted, not_one_of
+from .fields import check_schema, misquoted, not_one_of
 from .recommendations import COLUMNS, Recommendation, check_markdown_safety
 
 # Letters, digits, "&" and "()" as the sources print them (A&E, C4EO, DA(FCY)), words separated by spaces.
@@ -60,8 +61,11 @@ def load_glossary(path: Path, name: str, recommendations: Sequence[Recommendatio
     """Read and check the glossary; quotes from a recommendation are checked here, quotes from a page by
     ``check_page_sources`` once the pages are known."""
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "terms"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
-        problems.add(name, "expected a mapping with a 'terms:' list", line=1)
+        if "terms" not in suggested:
+            problems.add(name, "expected a mapping with a 'terms:' list", line=1)
         return Glossary(())
     check_schema(data, name, problems)
     recs = {rec.id: rec for rec in recommendations}
@@ -97,8 +101,7 @@ def _load_term(entry: LineDict, index: int, name: str, recs: Mapping[int, Recomm
         problems.add(name, f"'term' must be the abbreviation as the sources print it, not {term!r}",
                      line=entry.line_of("term"), entry=f"terms[{index}]")
         return None
-    known = {"term", "other_forms", "expansion", "source", "note"}
-    check_fields(entry, known, name, term, problems)
+    check_known_fields(entry, ("term", "other_forms", "expansion", "source", "note"), name, problems, entry=term)
     others = entry.get("other_forms") or []
     if not isinstance(others, list) or not all(isinstance(f, str) and _TERM.fullmatch(f) for f in others):
         problems.add(name, "'other_forms' must be a list of abbreviations (e.g. [LSCBs])",
@@ -131,10 +134,12 @@ def _load_source(entry: LineDict, name: str, term: str, expansion: str, recs: Ma
         problems.add(name, "an expansion needs a 'source': page (or recommendation and column) and quote",
                      line=entry.line_of("source"), entry=term)
         return None
+    check_known_fields(source, ("page", "recommendation", "column", "quote"), name, problems, entry=f"{term}: source")
     quote = source.get("quote")
     if not isinstance(quote, str) or not quote.strip():
-        problems.add(name, "source.quote must be the words of the source that give the expansion",
-                     line=source.line_of("quote"), entry=term)
+        if not misspelt(source, "quote"):
+            problems.add(name, "source.quote must be the words of the source that give the expansion",
+                         line=source.line_of("quote"), entry=term)
         return None
     words = comparable(quote)
     forms = [term, *(entry.get("other_forms") or [])]

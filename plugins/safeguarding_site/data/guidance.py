@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 from ..base.dates import parse_document_date
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
 from .documents import Document
-from .fields import check_fields, check_schema, entry_key, not_one_of
+from .fields import check_schema, entry_key, not_one_of
 from .recommendations import check_markdown_safety
 from .web_archive import archive_url
 
@@ -88,8 +89,11 @@ def is_retired(url: str, domains: tuple[str, ...]) -> bool:
 
 def load_register(path: Path, name: str, documents: Mapping[str, Document], problems: Problems) -> Register:
     data = load_yaml(path, name)
+    top = ("schema", "official_domains", "misprinted_domains", "retired_domains", "entries")
+    suggested = check_known_fields(data, top, name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("entries"), list):
-        problems.add(name, "expected a mapping with an 'entries:' list", line=1)
+        if "entries" not in suggested:
+            problems.add(name, "expected a mapping with an 'entries:' list", line=1)
         return Register({}, ())
     check_schema(data, name, problems)
     domains = _hosts(data, "retired_domains", name, problems)
@@ -157,8 +161,8 @@ def _load_entry(item: object, index: int, name: str, documents: Mapping[str, Doc
     if entry_id is None:
         return None
     assert isinstance(item, LineDict)
-    known = {"id", "title", "kind", "publisher", "date", "aliases", "urls", "note"}
-    check_fields(item, known, name, entry_id, problems)
+    check_known_fields(item, ("id", "title", "kind", "publisher", "date", "aliases", "urls", "note"), name, problems,
+                       entry=entry_id)
     title = _text(item, "title", name, entry_id, problems, required=True)
     kind = item.get("kind")
     if kind not in KINDS:
@@ -195,7 +199,7 @@ def _links(item: LineDict, name: str, entry_id: str, documents: Mapping[str, Doc
             problems.add(name, f"url must be an http or https address as the source gives it, not {url!r}",
                          line=getattr(link, "line", item.line), entry=where)
             return None
-        check_fields(link, ("url", "given_in", "archive_date"), name, where, problems)
+        check_known_fields(link, ("url", "given_in", "archive_date"), name, problems, entry=where)
         if given_in not in documents:
             problems.add(name, f"given_in must be the key of the source document that gives the address "
                          f"({', '.join(documents)}), not {given_in!r}", line=link.line_of("given_in"), entry=where)

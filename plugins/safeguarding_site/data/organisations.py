@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.blocks import comparable
-from .fields import check_fields, check_schema, entry_key
+from .fields import check_schema, entry_key
 
 if TYPE_CHECKING:
     from .recommendations import Recommendation
@@ -73,14 +74,19 @@ class Addressees:
 
 def load_organisations(path: Path, name: str, problems: Problems) -> Organisations:
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "sectors", "organisations"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("organisations"), list) \
             or not isinstance(data.get("sectors"), list):
-        problems.add(name, "expected a mapping with 'sectors:' and 'organisations:' lists", line=1)
+        if not suggested & {"sectors", "organisations"}:
+            problems.add(name, "expected a mapping with 'sectors:' and 'organisations:' lists", line=1)
         return Organisations({}, {})
     check_schema(data, name, problems)
     sectors: dict[str, Sector] = {}
     for index, entry in enumerate(data["sectors"]):
         key, title = (entry.get("key"), entry.get("name")) if isinstance(entry, LineDict) else (None, None)
+        if isinstance(entry, LineDict):
+            check_known_fields(entry, ("key", "name"), name, problems, entry=f"sectors[{index}]")
         if not isinstance(key, str) or not _KEY.fullmatch(key) or not isinstance(title, str) or not title.strip():
             problems.add(name, "a sector needs a 'key' (lower-case words joined by hyphens) and a 'name'",
                          line=getattr(entry, "line", None), entry=f"sectors[{index}]")
@@ -108,8 +114,7 @@ def _load_organisation(entry: object, index: int, name: str, sectors: Mapping[st
     if key is None:
         return None
     assert isinstance(entry, LineDict)
-    known = {"key", "name", "sector", "named_as"}
-    check_fields(entry, known, name, key, problems)
+    check_known_fields(entry, ("key", "name", "sector", "named_as"), name, problems, entry=key)
     title, sector, named_as = entry.get("name"), entry.get("sector"), entry.get("named_as")
     if not isinstance(title, str) or not title.strip():
         problems.add(name, "'name' must be the organisation's name", line=entry.line_of("name"), entry=key)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 from ..text.plain_text import contains_quote, plain_text
-from .fields import check_fields, check_schema, misquoted, not_one_of
+from .fields import check_schema, misquoted, not_one_of
 from .working_together import WORKING_TOGETHER
 
 COLUMNS = {
@@ -108,8 +109,11 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
                          organisations: Collection[str] | None = None) -> list[Recommendation]:
     """Every entry of recommendations.yaml, checked; ``organisations``: the keys ``addressed_to`` may use."""
     data = load_yaml(path, name)
+    suggested = check_known_fields(data, ("schema", "source", "recommendations"),
+                                   name, problems) if isinstance(data, LineDict) else set()
     if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
-        problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
+        if "recommendations" not in suggested:
+            problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
         return []
     check_schema(data, name, problems)
     recs: list[Recommendation] = []
@@ -143,8 +147,8 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
                      "free number", line=entry.line_of("id"), entry=label)
         return None
     seen[rid] = entry.line_of("id")
-    known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
-    check_fields(entry, known, name, label, problems)
+    check_known_fields(entry, {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}, name,
+                       problems, entry=label)
     texts: dict[str, str] = {}
     for key in COLUMNS:
         value = entry.get(key)
@@ -173,6 +177,8 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
 def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allowed: tuple[str, ...],
               problems: Problems) -> tuple[str, str] | None:
     column, quote = item.get("column"), item.get("quote")
+    if misspelt(item, "column") or misspelt(item, "quote"):
+        return None
     if column not in allowed:
         problems.add(name, not_one_of("column", allowed, column),
                      line=item.line_of("column"), entry=label)
@@ -205,6 +211,7 @@ def _listed(entry: LineDict, key: str, fields: str, name: str, label: str, probl
 def _chapter_refs(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
                   problems: Problems):
     for where, item in _listed(entry, "implemented_by", "chapter, status, column and quote", name, label, problems):
+        check_known_fields(item, ("chapter", "status", "column", "quote", "paragraphs"), name, problems, entry=where)
         chapter = item.get("chapter")
         status = item.get("status")
         if status not in STATUSES:
@@ -241,7 +248,10 @@ def _paragraphs(item: LineDict, chapter: int, name: str, where: str, problems: P
 def _mentions(entry: LineDict, name: str, label: str, chapters: set[int], texts: dict[str, str],
               problems: Problems):
     for where, item in _listed(entry, "mentions", "kind, name, column and quote", name, label, problems):
+        check_known_fields(item, ("kind", "name", "column", "quote", "chapter"), name, problems, entry=where)
         kind = item.get("kind")
+        if misspelt(item, "kind"):
+            continue
         if kind not in MENTION_KINDS:
             problems.add(name, not_one_of("kind", MENTION_KINDS, kind),
                          line=item.line_of("kind"), entry=where)

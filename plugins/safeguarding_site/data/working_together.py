@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import Problems
+from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
 from .fields import not_text
 from .web_archive import archive_url
@@ -90,7 +91,8 @@ class WorkingTogether:
 def _text(entry: LineDict, key: str, name: str, label: str, problems: Problems) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
-        problems.add(name, not_text(key), line=entry.line_of(key), entry=label)
+        if not misspelt(entry, key):
+            problems.add(name, not_text(key), line=entry.line_of(key), entry=label)
         return ""
     return value.strip()
 
@@ -109,10 +111,13 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
         problems.add(name, "expected a mapping with title, parts and chapters", line=1)
         return None
     top = "top level"
+    check_known_fields(data, ("schema", "title", "publisher", "published", "reference", "isbn", "official_text",
+                              "official_copies", "parts", "chapters", "appendices"), name, problems)
     parts: dict[int, str] = {}
     for i, part in enumerate(data.get("parts") or []):
         if isinstance(part, LineDict):
             label = f"parts[{i}]"
+            check_known_fields(part, ("number", "name"), name, problems, entry=label)
             parts[_int(part, "number", name, label, problems)] = _text(part, "name", name, label, problems)
     chapters: dict[int, Chapter] = {}
     for i, ch in enumerate(data.get("chapters") or []):
@@ -120,6 +125,9 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
         if not isinstance(ch, LineDict):
             problems.add(name, "expected a mapping (number, title, part, confirmed)", entry=label)
             continue
+        check_known_fields(ch, ("number", "title", "part", "confirmed", "confirmed_by", "sections_complete",
+                                "sections"), name,
+                           problems, entry=label)
         number = _int(ch, "number", name, label, problems)
         label = f"chapter {number}"
         part = _int(ch, "part", name, label, problems)
@@ -133,6 +141,7 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
             if not isinstance(s, LineDict):
                 problems.add(name, "a section must be a mapping with a title", entry=f"{label}: sections[{j}]")
                 continue
+            check_known_fields(s, ("title", "paragraphs"), name, problems, entry=f"{label}: sections[{j}]")
             para = s.get("paragraphs")
             sections.append(Section(_text(s, "title", name, f"{label}: sections[{j}]", problems),
                                     None if para is None else str(para)))
@@ -156,11 +165,15 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
     official = data.get("official_text")
     official_text = None
     if isinstance(official, LineDict):
+        check_known_fields(official, ("url", "document", "quote"), name, problems, entry="official_text")
         official_text = OfficialText(
             url=_text(official, "url", name, "official_text", problems),
             document=_text(official, "document", name, "official_text", problems),
             quote=_text(official, "quote", name, "official_text", problems),
         )
+    for i, a in enumerate(data.get("appendices") or []):
+        if isinstance(a, LineDict):
+            check_known_fields(a, ("number", "title", "confirmed"), name, problems, entry=f"appendices[{i}]")
     appendices = tuple(
         Appendix(a.get("number", 0), str(a.get("title", "")), a.get("confirmed") is True)
         for a in data.get("appendices") or [] if isinstance(a, LineDict)
@@ -184,6 +197,8 @@ def _title_quote(chapter: LineDict, name: str, label: str, problems: Problems) -
     if entry is None:
         return None
     where = f"{label}: confirmed_by"
+    if isinstance(entry, LineDict):
+        check_known_fields(entry, ("recommendation", "column", "quote"), name, problems, entry=where)
     if not isinstance(entry, LineDict):
         problems.add(name, "'confirmed_by' must be a mapping with recommendation, column and quote",
                      line=chapter.line_of("confirmed_by"), entry=label)
@@ -203,6 +218,7 @@ def _official_copies(entry: object, name: str, problems: Problems) -> OfficialCo
         problems.add(name, "'official_copies' must be a mapping with 'checked' and an 'addresses' list",
                      line=getattr(entry, "line", None), entry=label)
         return None
+    check_known_fields(entry, ("checked", "addresses"), name, problems, entry=label)
     checked = entry.get("checked")
     if checked is not None and not isinstance(checked, datetime.date):
         problems.add(name, f"'checked' must be a date written YYYY-MM-DD, or null, not {checked!r}",
@@ -214,6 +230,7 @@ def _official_copies(entry: object, name: str, problems: Problems) -> OfficialCo
         if not isinstance(address, LineDict):
             problems.add(name, "each address must be a mapping with url, given_in and archive_date", entry=where)
             continue
+        check_known_fields(address, ("url", "given_in", "archive_date"), name, problems, entry=where)
         url = _text(address, "url", name, where, problems)
         given_in = _text(address, "given_in", name, where, problems)
         on = address.get("archive_date")

@@ -9,9 +9,11 @@ from typing import Any
 import yaml
 
 from ..base.errors import DataError
+from ..base.text_files import read_utf8, write_text_atomically
 from ..text.plain_text import contains_quote
 from .annex_table import COLUMNS, parse_annex_table
 from .chapter_evidence import EVIDENCE_COLUMNS, find_evidence
+from .fingerprint import may_overwrite, stamp
 
 SCHEMA = 1
 _HEADER = (
@@ -26,7 +28,8 @@ class _Markdown(str):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # the loader refuses anchors and aliases (`&id001`), so a shared list is written out twice
 
 
 def _represent_markdown(dumper: yaml.SafeDumper, value: _Markdown) -> yaml.Node:
@@ -99,14 +102,20 @@ def source_name(source_path: Path) -> str:
     return f"sources/{path.name}" if path.parent.name == "sources" else str(path)
 
 
-def import_recommendations(source_path: Path, out_path: Path) -> int:
-    """Write the recommendations YAML for ``source_path`` to ``out_path``; return how many were written."""
+def import_recommendations(source_path: Path, out_path: Path, *, force: bool = False) -> int:
+    """Write the recommendations YAML for ``source_path`` to ``out_path``; return how many were written.
+
+    As ``build.py import`` does: the file carries its ``generated_sha256`` line, and a file an editor has
+    changed since is not overwritten unless ``force`` (DataError naming it, and nothing written).
+    """
     source = source_name(source_path)
-    try:
-        text = source_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(source, f"cannot read the source: {error}") from error
+    text = read_utf8(source_path, source)
     recs = parse_and_build(text, source)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(dump_recommendations(recs, source=source), encoding="utf-8", newline="\n")
+    content = stamp(out_path.name, dump_recommendations(recs, source=source))
+    verdict = may_overwrite(out_path.name, out_path, content, force=force)
+    if verdict is False:
+        raise DataError(str(out_path), "edited since it was imported; not overwritten (use --force to replace "
+                        "it, or --out another file)")
+    if verdict:  # None: the file already holds exactly this
+        write_text_atomically(out_path, content)
     return len(recs)

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base.errors import DataError
+from ..base.text_files import read_utf8, write_files_atomically
 from . import chief_adviser, letters, one_year_on, recommendations_yaml
+from .fingerprint import edited_since_generated, may_overwrite, stamp
 from .working_together_outline import FROM_PUBLICATION, convert_outline
 
 ONE_YEAR_ON = "2010-03-government-response-to-lord-laming-one-year-on.txt"
 CHIEF_ADVISER = "2010-03-chief-adviser-first-annual-report.txt"
 OUTLINE = "working-together-2010-outline.yaml"
-
-# The marker records the hash of the file as generated: if the file no longer matches it, an editor has
-# changed it, and the importer must not throw that work away.
-_MD_MARKER = re.compile(r"^generated_sha256: ([0-9a-f]{64})\n", re.MULTILINE)
-_YAML_MARKER = re.compile(r"^# generated_sha256: ([0-9a-f]{64})\n", re.MULTILINE)
-
 
 @dataclass
 class ImportReport:
@@ -28,33 +23,12 @@ class ImportReport:
     kept: list[str] = field(default_factory=list)  # data import-working-together has since read from the PDF
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def stamp(path: str, content: str) -> str:
-    """``content`` with a marker holding its own hash (computed without the marker)."""
-    digest = _digest(content)
-    if path.endswith(".md"):
-        assert content.startswith("---\n"), "generated pages start with front matter"
-        return f"---\ngenerated_sha256: {digest}\n{content[4:]}"
-    return f"# generated_sha256: {digest}\n{content}"
-
-
-def edited_since_generated(path: str, existing: str) -> bool:
-    marker = _MD_MARKER if path.endswith(".md") else _YAML_MARKER
-    match = marker.search(existing)
-    if not match:
-        return True  # written or rewritten by hand
-    return _digest(existing[: match.start()] + existing[match.end():]) != match.group(1)
-
-
 def generate_all(sources: Path) -> dict[str, str]:
     """Every imported file, keyed by its path relative to the project root (before stamping)."""
     outputs: dict[str, str] = {}
 
     def read(name: str) -> str:
-        return (sources / name).read_text(encoding="utf-8")
+        return read_utf8(sources / name, f"sources/{name}")
 
     pages = [*one_year_on.convert(read(ONE_YEAR_ON)), *chief_adviser.convert(read(CHIEF_ADVISER))]
     for name, converter in sorted(letters.LETTERS.items()):
@@ -64,34 +38,34 @@ def generate_all(sources: Path) -> dict[str, str]:
     recs = recommendations_yaml.parse_and_build(read(ONE_YEAR_ON), source=f"sources/{ONE_YEAR_ON}")
     outputs["cross_refs/recommendations.yaml"] = recommendations_yaml.dump_recommendations(
         recs, source=f"sources/{ONE_YEAR_ON}")
-    outputs["cross_refs/working-together.yaml"] = convert_outline(read(OUTLINE), recs,
-                                                                  recommendations_yaml.EVIDENCE_COLUMNS)
+    try:
+        outputs["cross_refs/working-together.yaml"] = convert_outline(
+            read(OUTLINE), recs, recommendations_yaml.EVIDENCE_COLUMNS, name=f"sources/{OUTLINE}")
+    except (KeyError, TypeError, AttributeError) as exc:  # a mapping or list missing from a cut-short outline
+        raise DataError(f"sources/{OUTLINE}", f"not the outline the importer expects (missing {exc}): is it "
+                        "complete? Restore it from git") from None
     return outputs
 
 
 def run_import(root: Path, *, force: bool = False) -> ImportReport:
+    """Raises DataError naming the source that cannot be read or converted; then nothing is written."""
     report = ImportReport()
     outputs = {path: stamp(path, content) for path, content in generate_all(root / "sources").items()}
     for path, content in sorted(outputs.items()):
         target = root / path
-        if target.exists():
-            existing = target.read_text(encoding="utf-8")
-            if FROM_PUBLICATION in existing:
-                report.kept.append(path)  # the publication's sections must not give way to the outline's
-                continue
-            if existing == content:
-                report.unchanged.append(path)
-                continue
-            if edited_since_generated(path, existing) and not force:
-                report.refused.append(path)
-                continue
+        if target.is_file() and FROM_PUBLICATION in target.read_text(encoding="utf-8", errors="replace"):
+            report.kept.append(path)  # the publication's sections must not give way to the outline's
+            continue
+        verdict = may_overwrite(path, target, content, force=force)
+        if verdict is None:
+            report.unchanged.append(path)
+        elif verdict is False:
+            report.refused.append(path)
     if report.refused:
         return report  # all or nothing: a half-refreshed site would mix two imports
-    for path, content in sorted(outputs.items()):
-        if path in report.unchanged or path in report.kept:
-            continue
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-        report.written.append(path)
+    report.written = sorted(set(outputs) - set(report.unchanged) - set(report.kept))
+    write_files_atomically({root / path: outputs[path] for path in report.written})
     return report
+
+
+__all__ = ["ImportReport", "edited_since_generated", "generate_all", "run_import", "stamp"]

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from ..base.yaml_lines import load_yaml_text
 from ..text.plain_text import plain_text
 
 HEADER = """\
@@ -73,8 +74,8 @@ def title_quotes(number: int, title: str, recommendations: Sequence[Mapping[str,
 
 
 def convert_outline(text: str, recommendations: Sequence[Mapping[str, Any]] = (),
-                    columns: Sequence[str] = ()) -> str:
-    outline: dict[str, Any] = yaml.safe_load(text)
+                    columns: Sequence[str] = (), name: str = "sources/working-together-2010-outline.yaml") -> str:
+    outline: dict[str, Any] = load_yaml_text(text, name)
     chapters = []
     parts = []
     for part in outline["parts"]:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.dates import format_date, parse_document_date, published_month
-from ..base.errors import DataError
+from ..base.errors import DataError, Problems
+from ..base.known_fields import unknown_field_message
 from ..base.yaml_lines import LineDict, load_yaml
 from ..data.documents import Document
 from ..data.fields import not_text
 
 MARKER = "<!-- status-line -->"
 SITE_FILE = "site.yaml"
+SITE_KEYS = {"notice", "later_editions"}  # what cross_refs/site.yaml may set
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ def read_notice(path: Path, name: str | None = None) -> Notice | None:
         return None
     if not isinstance(data, LineDict):
         raise DataError(label, "expected a mapping (for example 'notice:' with 'text:' and 'link:')", line=1)
+    for key in data:
+        if key not in SITE_KEYS:
+            raise DataError(label, unknown_field_message(key, SITE_KEYS), line=data.line_of(str(key)))
     notice = data.get("notice")
     if notice is None:
         return None
@@ -79,11 +85,13 @@ def read_notice(path: Path, name: str | None = None) -> Notice | None:
     for key in ("text", "link", "link_text"):
         value = notice.get(key)
         if value is not None and not isinstance(value, str):
-            raise DataError(label, f"'{key}' must be text", line=notice.line_of(key), entry="notice")
+            raise DataError(label, f"'{key}' must be text (one or two sentences on one line), not a "
+                            f"{'list' if isinstance(value, list) else type(value).__name__}",
+                            line=notice.line_of(key), entry="notice")
         fields[key] = " ".join((value or "").split())
-    unknown = sorted(set(notice) - {"text", "link", "link_text"})
+    unknown = sorted(str(key) for key in notice if key not in {"text", "link", "link_text"})
     if unknown:
-        raise DataError(label, f"unknown field(s) {', '.join(unknown)}: use text, link and link_text",
+        raise DataError(label, unknown_field_message(unknown[0], {"text", "link", "link_text"}),
                         line=notice.line_of(unknown[0]), entry="notice")
     if not fields["text"]:
         if fields["link"] or fields["link_text"]:
@@ -137,3 +145,18 @@ def read_later_editions(path: Path, name: str | None = None) -> LaterEditions | 
         raise DataError(label, f"'link' must be an https:// address, not {fields['link']!r}",
                         line=entry.line_of("link"), entry="later_editions")
     return LaterEditions(**fields)
+def notice_problems(path: Path, name: str, pages: set[str] | None) -> list[DataError]:
+    """What `build.py check` reports about cross_refs/site.yaml: everything ``read_notice`` refuses, and a
+    link to a page of this site that does not exist (``pages``: every page, docs/-relative; None: unknown)."""
+    problems = Problems()
+    notice = problems.guarded(read_notice, path, name)
+    if notice is None or not notice.link or notice.link.startswith(("http://", "https://")) or pages is None:
+        return problems.errors
+    page = notice.link.split("#", 1)[0]
+    if page not in pages:
+        data = load_yaml(path, name)
+        close = difflib.get_close_matches(page, sorted(pages), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        problems.add(name, f"'link' {page!r} is not a page of this site: {hint}(a path under docs/, such as "
+                     "guide/index.md)", line=data["notice"].line_of("link"), entry="notice")
+    return problems.errors

@@ -1,0 +1,30 @@
+"""Running `build.py build` as the editors do, in a copy of the project, and comparing what it published."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from project_copy import ROOT
+
+COMMIT_TIME = "1268784000"  # a fixed date, so every build of the copy is byte-identical
+
+
+def start_build(project: Path, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": COMMIT_TIME}
+    return subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(project), "build", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file and folder under ``folder``, with each file's SHA-256: equal trees are byte-for-byte equal."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+            for p in sorted(folder.rglob("*"))}
+
+
+def leftovers(project: Path) -> list[str]:
+    """What a build may leave beside site/: only its lock file."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
