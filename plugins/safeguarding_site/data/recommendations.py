@@ -59,6 +59,9 @@ class Recommendation:
     # cross_links.load_cross_link_data). None: derived from the text.
     addressed_to: tuple[str, ...] | None = None
     addressed_to_line: int | None = None
+    # The editors' override of "also concerns", the same way.
+    also_concerns: tuple[str, ...] | None = None
+    also_concerns_line: int | None = None
 
     @property
     def page(self) -> str:
@@ -137,7 +140,7 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
                      "free number", line=entry.line_of("id"), entry=label)
         return None
     seen[rid] = entry.line_of("id")
-    known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}
+    known = {"id", "short_title", "implemented_by", "mentions", "addressed_to", "also_concerns", *COLUMNS}
     for key in entry:
         if key not in known:
             problems.add(name, f"unknown field '{key}' (expected one of {', '.join(sorted(known))})",
@@ -158,18 +161,34 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
     if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
         problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
         short = None
-    addressed_to = entry.get("addressed_to")
-    if addressed_to is not None and (not isinstance(addressed_to, list)
-                                     or not all(isinstance(k, str) for k in addressed_to)):
-        problems.add(name, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
-                     "[dcsf, ofsted]", line=entry.line_of("addressed_to"), entry=label)
-        addressed_to = None
+    addressed_to = _organisation_keys(entry, "addressed_to", name, label, problems)
+    also = _organisation_keys(entry, "also_concerns", name, label, problems)
     return Recommendation(
         id=rid, implemented_by=refs, mentions=mentions,
         short_title=short or derive_short_title(texts["recommendation"]), **texts,
-        addressed_to=None if addressed_to is None else tuple(addressed_to),
+        addressed_to=addressed_to,
         addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
+        also_concerns=also, also_concerns_line=entry.line_of("also_concerns") if also is not None else None,
     )
+
+
+def _organisation_keys(entry: LineDict, key: str, name: str, label: str, problems: Problems
+                       ) -> tuple[str, ...] | None:
+    """The editors' ``addressed_to`` or ``also_concerns`` list; whether each key exists is checked with
+    organisations.yaml (registers.load_cross_link_data). None: absent, or wrong (and reported)."""
+    value = entry.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        problems.add(name, f"{key} must be a list of organisation keys from organisations.yaml, e.g. "
+                     "[dcsf, ofsted]", line=entry.line_of(key), entry=label)
+        return None
+    twice = sorted({k for k in value if value.count(k) > 1})
+    if twice:
+        problems.add(name, f"{key} lists {', '.join(map(repr, twice))} more than once: give each key once",
+                     line=entry.line_of(key), entry=label)
+        return None
+    return tuple(value)
 
 
 def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allowed: tuple[str, ...],

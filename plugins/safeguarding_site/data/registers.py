@@ -39,10 +39,12 @@ def load_cross_link_data(cross_refs: Path, data: SiteData, *, display_root: Path
     if organisations is not None:
         known = set(organisations.organisations)
         for rec in data.recommendations:
-            unknown = [k for k in rec.addressed_to or () if k not in known]
-            if unknown:
-                problems.add(name("recommendations.yaml"), f"addressed_to: {', '.join(map(repr, unknown))} not a "
-                             f"key in {ORGANISATIONS_FILE} (known: {', '.join(sorted(known))})",
-                             line=rec.addressed_to_line, entry=f"recommendation {rec.id}")
+            for key, keys, line in (("addressed_to", rec.addressed_to, rec.addressed_to_line),
+                                    ("also_concerns", rec.also_concerns, rec.also_concerns_line)):
+                unknown = [k for k in keys or () if k not in known]
+                if unknown:
+                    problems.add(name("recommendations.yaml"), f"{key}: {', '.join(map(repr, unknown))} not a "
+                                 f"key in {ORGANISATIONS_FILE} (known: {', '.join(sorted(known))})",
+                                 line=line, entry=f"recommendation {rec.id}")
     problems.raise_if_any()
     return CrossLinkData(glossary, register, organisations, name(GLOSSARY_FILE))
