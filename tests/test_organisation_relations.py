@@ -115,3 +115,51 @@ def test_inspects_must_name_known_organisations(tmp_path: Path, root: Path) -> N
     line = path.read_text(encoding="utf-8").splitlines().index("  inspects: [polise]") + 1
     assert [str(e) for e in problems.errors] == [
         f"{NAME}:{line}: hmic: inspects: 'polise' not an organisation key in this file"]
+
+
+def test_every_list_says_which_relation_it_shows(data: SiteData, organisations: Organisations) -> None:
+    from safeguarding_site.pages.organisations import INDEX, organisation_pages, who_must_act_section
+    found = who_must_act(data.recommendations, organisations)
+    pages = organisation_pages(organisations, data.recommendations, found)
+    police = pages["organisations/police.md"]
+    must, also = police.split("## Also concerns { #also-concerns }")
+    assert "## Must act { #recommendations }" in must
+    assert "[Recommendation 6]" in must and "[Recommendation 20]" in must and "[Recommendation 36]" not in must
+    for n in (19, 36, 54):
+        assert f"- [Recommendation {n}](../recommendations/{n}.md):" in also
+    assert "(named as “police”)" in also
+    assert "(through HMI Constabulary, which inspects it)" in also
+    assert "(named as “Association of Chief Police Officers”)" in also
+    assert "(listed by the site's editors)" in also  # 37: the editors' also_concerns
+    index = pages[INDEX]
+    assert "- [Police](police.md): must act on 2 ([6](../recommendations/6.md), [20](../recommendations/20.md)); " \
+           "also concerned by 11 (" in index
+    assert "- [Strategic Health Authorities](strategic-health-authorities.md): must act on none; " \
+           "also concerned by 3 (" in index
+    section = who_must_act_section(data.recommendations[35], found[36], organisations)
+    assert "**Must act:** this recommendation is addressed to [Home Office](../organisations/home-office.md)." \
+        in section
+    assert "**Also concerns:** [Police](../organisations/police.md), named without being asked to act." in section
+
+
+def test_open_data_carries_both_relations(root: Path, data: SiteData) -> None:
+    import csv
+    import io
+    import json
+
+    import jsonschema
+    from safeguarding_site.pages.open_data import CSV_FILE, JSON_FILE
+    from safeguarding_site.pages.open_data_schema import SCHEMA, SCHEMA_VERSION
+    from safeguarding_site.pages.registers import build_cross_links
+    from source_pages import source_pages
+    links, _ = build_cross_links(data, load_cross_link_data(root / "cross_refs", data), source_pages(root))
+    table = json.loads(links.generated[JSON_FILE])
+    jsonschema.Draft202012Validator(SCHEMA).validate(table)
+    assert SCHEMA_VERSION == "1.2.0" and "also_concerns" in SCHEMA["properties"]["recommendations"]["items"][
+        "required"]
+    rec36 = table["recommendations"][35]
+    assert [a["key"] for a in rec36["addressed_to"]] == ["home-office"]
+    assert [a["key"] for a in rec36["also_concerns"]] == ["police"] and rec36["also_concerns_source"] == "wording"
+    assert table["recommendations"][36]["also_concerns_source"] == "editors"
+    rows = list(csv.DictReader(io.StringIO(links.generated[CSV_FILE])))
+    assert rows[35]["also_concerns"] == "police" and rows[35]["also_concerns_names"] == "Police"
