@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.yaml_lines import LineDict, load_yaml
-from ..text.plain_text import contains_quote, plain_text
+from ..text.plain_text import contains_quote
 
 COLUMNS = {
     "recommendation": "Lord Laming's recommendation (March 2009)",
@@ -85,14 +85,6 @@ class Recommendation:
         return tuple(sorted({m.chapter for m in self.mentions if m.chapter is not None}))
 
 
-def derive_short_title(markdown: str, words: int = 12) -> str:
-    """The opening words of the recommendation: the index needs a label, and the source gives none."""
-    text = plain_text(markdown)
-    first = re.split(r"(?<=[.:;])\s", text, maxsplit=1)[0].rstrip(".:;")
-    tokens = first.split()
-    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
-
-
 def check_markdown_safety(text: str) -> str | None:
     """Why ``text`` may not be published as it is, or None. Data is Markdown only: no tags, no script URLs."""
     if match := _RAW_HTML.search(text):
@@ -111,6 +103,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
         problems.add(name, f"schema must be 1, not {data.get('schema')!r}", line=data.line_of("schema"))
     recs: list[Recommendation] = []
     seen: dict[int, int] = {}
+    titles: dict[str, tuple[int, int]] = {}  # short title, case-folded -> (id, line) of its first use
     for index, entry in enumerate(data["recommendations"]):
         if not isinstance(entry, LineDict):
             problems.add(name, "expected a mapping with id, recommendation, response_2009, progress_2010",
@@ -119,6 +112,13 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
         rec = _load_one(entry, index, name, chapters, problems, seen)
         if rec is not None:
             recs.append(rec)
+            if rec.short_title:
+                first = titles.setdefault(rec.short_title.casefold(), (rec.id, entry.line_of("short_title")))
+                if first[0] != rec.id:
+                    problems.add(name, f"short_title {rec.short_title!r} is already the short title of "
+                                 f"recommendation {first[0]} (line {first[1]}): each needs its own, so that lists "
+                                 "can tell them apart", line=entry.line_of("short_title"),
+                                 entry=f"recommendation {rec.id}")
     for position, rec in enumerate(recs, start=1):
         if rec.id != position:
             problems.add(name, f"ids must run 1, 2, 3, … in order: expected {position} here, found {rec.id}",
@@ -158,14 +158,17 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
     refs = tuple(_chapter_refs(entry, name, label, chapters, texts, problems))
     mentions = tuple(_mentions(entry, name, label, chapters, texts, problems))
     short = entry.get("short_title")
-    if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
-        problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
-        short = None
+    if not isinstance(short, str) or not short.strip() or "\n" in short.strip() or check_markdown_safety(short):
+        where = entry.line_of("short_title") if "short_title" in entry else entry.line_of("id")
+        problems.add(name, "short_title is required: one line of plain text in the editors' own words, a neutral "
+                     "summary of the recommendation's subject in about 8 words (e.g. 'Training and support for "
+                     "intake and duty teams')", line=where, entry=label)
+        short = ""
     addressed_to = _organisation_keys(entry, "addressed_to", name, label, problems)
     also = _organisation_keys(entry, "also_concerns", name, label, problems)
     return Recommendation(
         id=rid, implemented_by=refs, mentions=mentions,
-        short_title=short or derive_short_title(texts["recommendation"]), **texts,
+        short_title=" ".join(short.split()), **texts,
         addressed_to=addressed_to,
         addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
         also_concerns=also, also_concerns_line=entry.line_of("also_concerns") if also is not None else None,
