@@ -27,13 +27,21 @@ class ImportReport:
     refused: list[str] = field(default_factory=list)
 
 
+RECOMMENDATIONS = "cross_refs/recommendations.yaml"
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _fingerprint(path: str, content: str) -> str:
+    """The hash of what the importer owns: recommendations.yaml's editors' fields are theirs, not an edit."""
+    return _digest(recommendations_yaml.without_editor_fields(content) if path == RECOMMENDATIONS else content)
+
+
 def stamp(path: str, content: str) -> str:
     """``content`` with a marker holding its own hash (computed without the marker)."""
-    digest = _digest(content)
+    digest = _fingerprint(path, content)
     if path.endswith(".md"):
         assert content.startswith("---\n"), "generated pages start with front matter"
         return f"---\ngenerated_sha256: {digest}\n{content[4:]}"
@@ -45,7 +53,7 @@ def edited_since_generated(path: str, existing: str) -> bool:
     match = marker.search(existing)
     if not match:
         return True  # written or rewritten by hand
-    return _digest(existing[: match.start()] + existing[match.end():]) != match.group(1)
+    return _fingerprint(path, existing[: match.start()] + existing[match.end():]) != match.group(1)
 
 
 def generate_all(sources: Path) -> dict[str, str]:
@@ -61,7 +69,7 @@ def generate_all(sources: Path) -> dict[str, str]:
     for page in pages:
         outputs[f"docs/{page.path}"] = page.markdown()
     recs = recommendations_yaml.parse_and_build(read(ONE_YEAR_ON), source=f"sources/{ONE_YEAR_ON}")
-    outputs["cross_refs/recommendations.yaml"] = recommendations_yaml.dump_recommendations(
+    outputs[RECOMMENDATIONS] = recommendations_yaml.dump_recommendations(
         recs, source=f"sources/{ONE_YEAR_ON}")
     outputs["cross_refs/working-together.yaml"] = convert_outline(read(OUTLINE), recs,
                                                                   recommendations_yaml.EVIDENCE_COLUMNS)
@@ -70,7 +78,13 @@ def generate_all(sources: Path) -> dict[str, str]:
 
 def run_import(root: Path, *, force: bool = False) -> ImportReport:
     report = ImportReport()
-    outputs = {path: stamp(path, content) for path, content in generate_all(root / "sources").items()}
+    outputs = generate_all(root / "sources")
+    if RECOMMENDATIONS in outputs and (root / RECOMMENDATIONS).exists():
+        # The editors' fields (short titles, who must act) are not in the source: keep them.
+        existing = (root / RECOMMENDATIONS).read_text(encoding="utf-8")
+        outputs[RECOMMENDATIONS] = recommendations_yaml.with_editor_fields(outputs[RECOMMENDATIONS], existing,
+                                                                           RECOMMENDATIONS)
+    outputs = {path: stamp(path, content) for path, content in outputs.items()}
     for path, content in sorted(outputs.items()):
         target = root / path
         if target.exists():
