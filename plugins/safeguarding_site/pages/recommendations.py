@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from ..data.recommendations import COLUMNS, Recommendation
 from ..data.site_data import SiteData
 from ..text.markdown_escape import escape
@@ -80,10 +78,10 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
         nav.append(f"[Recommendation {n + 1} →]({relative(page, f'recommendations/{n + 1}.md')})")
     lines = [
         "---", f"title: '{page_title(rec)}'", f"recommendation: {n}", "---", "",
-        f"# Recommendation {n}", "",
+        # The heading carries the short title: search results take a page's title from its first heading.
+        f"# Recommendation {n}: {escape(rec.short_title)} {{ #recommendation-{n} }}", "",
         # Our words beside the source's: marked as the editors', as supplied headings are.
-        f'<p class="rec-short-title"><strong>{html.escape(rec.short_title)}</strong> '
-        '<small>Short title by the site\'s editors</small></p>', "",
+        "Short title by the site's editors; Lord Laming's own words follow.", "{ .rec-short-title }", "",
         " · ".join(nav), "{ .rec-nav data-search-exclude }", "",
         f"## Lord Laming's recommendation (March 2009) {{ #rec-{n}-recommendation }}", "",
         rec.recommendation, "",
