@@ -89,7 +89,8 @@ def organisation_page(org: Organisation, organisations: Organisations, recommend
         f"Sector: [{escape(sector.name)}]({relative(page, INDEX, f'sector-{sector.key}')}) · "
         f"[All organisations]({relative(page, INDEX)})", "{ .rec-nav }", "",
         "## Must act { #recommendations }", "",
-        f"The recommendations addressed to {escape(org.name)}.", "",
+        f"The recommendations addressed to {escape(org.name)}, each with its short title (written by the site's "
+        "editors) and the words of the recommendation that name the organisation.", "",
     ]
     if not must:
         lines += ["No recommendation is addressed to this organisation.", ""]
