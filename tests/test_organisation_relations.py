@@ -139,7 +139,10 @@ def test_every_list_says_which_relation_it_shows(data: SiteData, organisations: 
     section = who_must_act_section(data.recommendations[35], found[36], organisations)
     assert "**Must act:** this recommendation is addressed to [Home Office](../organisations/home-office.md)." \
         in section
-    assert "**Also concerns:** [Police](../organisations/police.md), named without being asked to act." in section
+    assert "**Also concerns:** [Police](../organisations/police.md): the wording names it, or a service it runs, " \
+           "without asking it to act." in section
+    section = who_must_act_section(data.recommendations[37], found[38], organisations)
+    assert "[Police](../organisations/police.md) (through HMI Constabulary, which inspects it) and " in section
 
 
 def test_open_data_carries_both_relations(root: Path, data: SiteData) -> None:

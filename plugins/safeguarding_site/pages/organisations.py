@@ -140,8 +140,12 @@ def who_must_act_section(rec: Recommendation, found: Addressees, organisations: 
         lines.append(f"**Must act:** this recommendation is addressed to {_and_list(links)}.")
     else:
         lines.append("**Must act:** the wording of this recommendation names no organisation that must act.")
-    also = _org_links(page, found.also, organisations)
-    lines += ["", f"**Also concerns:** {_and_list(also)}, named without being asked to act." if also
+    also = [link + (f" (through {escape(organisations.organisations[found.through[key]].name)}, which inspects "
+                    "it)" if key in found.through else "")
+            for key, link in zip(found.also, _org_links(page, found.also, organisations), strict=True)]
+    how = ("the wording names it, or a service it runs, without asking it to act" if len(also) == 1
+           else "the wording names them, or services they run, without asking them to act")
+    lines += ["", f"**Also concerns:** {_and_list(also)}: {how}." if also
               else "**Also concerns:** no other organisation is named."]
     source = ("The site's editors made these lists." if found.by_editors and found.also_by_editors
               else "The site's editors made the “must act” list; the other follows the wording."
