@@ -48,7 +48,7 @@ def index_page(organisations: Organisations, addressees: Mapping[int, Addressees
         "concern it; each organisation has a page listing them in full.", "",
         "**Must act**: the recommendation's own wording makes the organisation the one that must or should "
         "act (for example “Ofsted should revise …”). **Also concerns**: the wording names the organisation, "
-        "or a service it runs, without asking it to act (for example “ensure that police child protection "
+        "a service it runs or the inspectorate of its services, without asking it to act (for example “ensure that police child protection "
         "teams are well resourced”). Where the site's editors have corrected either reading, the "
         "recommendation's page says so.", "",
         '<div class="org-filter" markdown>', "",
@@ -101,7 +101,8 @@ def organisation_page(org: Organisation, organisations: Organisations, recommend
                else f"named as {_and_list([quoted(p) for p in named])}" if named else "")
         lines.append(_rec_item(page, rec, how))
     lines += ["", "## Also concerns { #also-concerns }", "",
-              f"The recommendations that name {escape(org.name)}, or a service it runs, without addressing it.", ""]
+              f"The recommendations that name {escape(org.name)}, a service it runs or the inspectorate of its "
+              "services, without addressing it.", ""]
     if not also:
         lines += ["No other recommendation names this organisation.", ""]
     for rec in also:
