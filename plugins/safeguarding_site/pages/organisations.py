@@ -48,9 +48,9 @@ def index_page(organisations: Organisations, addressees: Mapping[int, Addressees
         "concern it; each organisation has a page listing them in full.", "",
         "**Must act**: the recommendation's own wording makes the organisation the one that must or should "
         "act (for example “Ofsted should revise …”). **Also concerns**: the wording names the organisation, "
-        "a service it runs or the inspectorate of its services, without asking it to act (for example “ensure that police child protection "
-        "teams are well resourced”). Where the site's editors have corrected either reading, the "
-        "recommendation's page says so.", "",
+        "a service it runs or the inspectorate of its services, without asking it to act (for example "
+        "“ensure that police child protection teams are well resourced”). Where the site's editors have "
+        "corrected either reading, the recommendation's page says so.", "",
         '<div class="org-filter" markdown>', "",
     ]
     for sector in organisations.sectors.values():
