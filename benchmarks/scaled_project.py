@@ -113,6 +113,7 @@ def scale_project(project: Path, factor: int, *, in_nav: bool = True) -> ScaledC
 def _rec_copy(rec: dict, n: int, n_recs: int, n_chapters: int) -> dict:
     copy = dict(rec)
     copy["id"] = rec["id"] + n_recs * (n - 1)
+    copy["short_title"] = f"{rec['short_title']} (set {n})"  # short titles must be unique
     for column in _TEXT_COLUMNS:
         if isinstance(copy.get(column), str) and copy[column].strip():
             copy[column] = f"{copy[column]} (Set {n}.)"

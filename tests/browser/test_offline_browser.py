@@ -118,7 +118,7 @@ def test_accident_and_emergency_lands_on_recommendation_12(site, http_site, visi
     visit.page.locator(".md-search-result__list > li > a").first.click()
     visit.page.wait_for_url(re.compile(r"recommendations/12\.html"))
     assert visit.current() == "recommendations/12.html"
-    assert visit.heading() == "Recommendation 12"
+    assert visit.heading() == "Recommendation 12: Child protection information in Accident and Emergency departments"
     assert "Accident and Emergency" in visit.page.locator("article").inner_text()
     if kind == "disk":
         # The must-show figures, printed for the record (run pytest -s to see them).

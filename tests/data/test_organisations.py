@@ -99,7 +99,7 @@ def test_editors_override_replaces_the_derived_list(data: SiteData, organisation
     rec = data.recommendations[55]
     section = who_must_act_section(rec, found[56], organisations)
     assert "[The Government](../organisations/government.md)" in section
-    assert "The site's editors made this list." in section
+    assert "The site's editors made the “must act” list" in section
     pages = organisation_pages(organisations, data.recommendations, found)
     assert "- [Recommendation 56](../recommendations/56.md):" in pages["organisations/government.md"]
     assert "(listed by the site's editors)" in pages["organisations/government.md"]
@@ -161,8 +161,8 @@ def test_pages_list_organisations_by_sector_and_recommendations_by_organisation(
     index = pages[INDEX]
     assert '<section class="org-sector" data-sector="police" markdown>' in index
     assert "## Police { #sector-police }" in index
-    assert "- [Police](police.md): 2 recommendations ([6](../recommendations/6.md), " \
-           "[20](../recommendations/20.md))" in index
+    assert "- [Police](police.md): must act on 2 ([6](../recommendations/6.md), " \
+           "[20](../recommendations/20.md)); also concerned by " in index
     assert "names no organisation that must act: [56](../recommendations/56.md)." in index
     police = pages["organisations/police.md"]
     assert "- [Recommendation 6](../recommendations/6.md):" in police

@@ -48,7 +48,7 @@ def recommendation(draw: st.DrawFn, rid: int) -> dict:
         quote = " ".join(tokens[start: draw(st.integers(start + 1, len(tokens)))])
         refs.append({"chapter": draw(st.integers(1, 12)), "status": draw(st.sampled_from(["implements", "promises"])),
                      "column": column, "quote": quote})
-    return {"id": rid, **texts, "implemented_by": refs, "mentions": []}
+    return {"id": rid, "short_title": f"Short title {rid}", **texts, "implemented_by": refs, "mentions": []}
 
 
 @st.composite

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from editing import edit, line_of
 from safeguarding_site.base.errors import DataErrors
-from safeguarding_site.data.recommendations import check_markdown_safety, derive_short_title
+from safeguarding_site.data.recommendations import check_markdown_safety
 from safeguarding_site.data.site_data import load_site_data
 
 
@@ -107,13 +107,6 @@ def test_hostile_markup_in_data_is_rejected(cross_refs: Path, hostile: str) -> N
 def test_markdown_safety_accepts_autolinks_and_plain_markdown() -> None:
     assert check_markdown_safety("See <http://www.dcsf.gov.uk/nsdu> and [DH](https://www.dh.gov.uk) *now*.") is None
     assert check_markdown_safety("a < b and c > d") is None
-
-
-def test_short_title_is_the_opening_words() -> None:
-    assert derive_short_title("A *National Safeguarding Delivery Unit* be established. More.") == \
-        "A National Safeguarding Delivery Unit be established"
-    long = " ".join(f"w{i}" for i in range(20))
-    assert derive_short_title(long) == " ".join(f"w{i}" for i in range(12)) + "…"
 
 
 def test_addressed_to_override_must_name_known_organisations(cross_refs: Path) -> None:

@@ -32,7 +32,9 @@ def _breadcrumb(html: str) -> list[str]:
 
 @pytest.mark.real_content
 @pytest.mark.parametrize(("page", "trail", "highlighted"), [
-    ("recommendations/12.html", ["Home", "Recommendations", "Recommendation 12"], "Recommendations"),
+    ("recommendations/12.html", ["Home", "Recommendations",
+                                 "Recommendation 12: Child protection information in Accident and Emergency "
+                                 "departments"], "Recommendations"),
     ("organisations/police.html", ["Home", "Who must act", "Police"], "Who must act"),
     ("one-year-on/chapter-2.html", ["Home", "One Year On", "2. Progress"], None),
 ])

@@ -1,9 +1,9 @@
-"""Who must act: the organisations each recommendation's text addresses, derived by rule, with editors' overrides."""
+"""Who must act and who else a recommendation concerns, derived from its text by rule, with editors' overrides."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,10 @@ _MODAL = re.compile(r"\b(?:must|should)\b|\bbe established\b")
 _CLAUSE = re.compile(r", and |; |: |, who |, which ")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(])")
 _AGENT = re.compile(r"\bby(?: the)?\s*$")
+# Names that concern nobody: the author of a document ("guidance published by the ..."), and a condition
+# that shares a service's words ("adult mental health problems").
+_AUTHOR = re.compile(r"\bpublished by(?: the)?\s*$", re.IGNORECASE)
+_CONDITION = re.compile(r"\s+problems\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Organisation:
     name: str
     sector: str
     named_as: tuple[str, ...]
+    inspects: tuple[str, ...] = ()  # an inspectorate's: the organisations whose services it inspects
 
     @property
     def page(self) -> str:
@@ -64,18 +69,24 @@ class Organisations:
 
 @dataclass(frozen=True)
 class Addressees:
-    """The organisations a recommendation addresses, and the words of its text that name each of them."""
+    """Whom a recommendation addresses (must act) and whom else it concerns, with the words that name them."""
 
-    keys: tuple[str, ...]  # what the site shows: the editors' list if there is one, else the derived one
+    keys: tuple[str, ...]  # must act, as the site shows it: the editors' list if there is one, else derived
     derived: tuple[str, ...]
     named_as: Mapping[str, tuple[str, ...]]  # key -> the phrases that name it, for the derived ones
     by_editors: bool
+    also: tuple[str, ...] = ()  # also concerns (never one of ``keys``): editors' list, else derived
+    also_derived: tuple[str, ...] = ()
+    also_named_as: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    through: Mapping[str, str] = field(default_factory=dict)  # key -> the inspectorate that names it
+    also_by_editors: bool = False
 
 
 def load_organisations(path: Path, name: str, problems: Problems) -> Organisations:
     data = load_yaml(path, name)
     suggested = check_known_fields(data, ("schema", "sectors", "organisations"),
                                    name, problems) if isinstance(data, LineDict) else set()
+    errors_before = len(problems.errors)
     if not isinstance(data, LineDict) or not isinstance(data.get("organisations"), list) \
             or not isinstance(data.get("sectors"), list):
         if not suggested & {"sectors", "organisations"}:
@@ -104,6 +115,13 @@ def load_organisations(path: Path, name: str, problems: Problems) -> Organisatio
                          line=entry.line_of("key"), entry=org.key)
             continue
         organisations[org.key] = org
+    # Only once every entry loaded: a broken entry would otherwise be reported twice.
+    for org in organisations.values() if len(problems.errors) == errors_before else ():
+        unknown = [k for k in org.inspects if k not in organisations]
+        if unknown:
+            entry = next(e for e in data["organisations"] if isinstance(e, LineDict) and e.get("key") == org.key)
+            problems.add(name, f"inspects: {', '.join(map(repr, unknown))} not an organisation key in this file",
+                         line=entry.line_of("inspects"), entry=org.key)
     return Organisations(sectors, organisations)
 
 
@@ -114,7 +132,7 @@ def _load_organisation(entry: object, index: int, name: str, sectors: Mapping[st
     if key is None:
         return None
     assert isinstance(entry, LineDict)
-    check_known_fields(entry, ("key", "name", "sector", "named_as"), name, problems, entry=key)
+    check_known_fields(entry, ("key", "name", "sector", "named_as", "inspects"), name, problems, entry=key)
     title, sector, named_as = entry.get("name"), entry.get("sector"), entry.get("named_as")
     if not isinstance(title, str) or not title.strip():
         problems.add(name, "'name' must be the organisation's name", line=entry.line_of("name"), entry=key)
@@ -127,7 +145,13 @@ def _load_organisation(entry: object, index: int, name: str, sectors: Mapping[st
         problems.add(name, "'named_as' must list the words the recommendations use for it", line=entry.line_of(
             "named_as"), entry=key)
         return None
-    return Organisation(key, title.strip(), sector, tuple(" ".join(p.split()) for p in named_as))
+    inspects = entry.get("inspects", [])
+    if not isinstance(inspects, list) or not all(isinstance(k, str) for k in inspects):
+        problems.add(name, "'inspects' must list the keys of the organisations it inspects, e.g. [police]",
+                     line=entry.line_of("inspects"), entry=key)
+        inspects = []
+    return Organisation(key, title.strip(), sector, tuple(" ".join(p.split()) for p in named_as),
+                        tuple(inspects))
 
 
 def _mentions(text: str, names: Mapping[str, tuple[str, ...]]) -> list[tuple[int, str, str]]:
@@ -178,17 +202,58 @@ def derive(markdown: str, organisations: Organisations) -> tuple[tuple[str, ...]
     return tuple(named), {key: tuple(phrases) for key, phrases in named.items()}
 
 
+def also_concerns(markdown: str, must_act: Collection[str], organisations: Organisations
+                  ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, str]]:
+    """The organisations a recommendation concerns without addressing them, in the order its text names them.
+
+    Every organisation its text names, except those in ``must_act``, an author ("published by the ...") and
+    a condition ("adult mental health problems"); then what a named inspectorate ``inspects``, through it.
+    Returns the keys, the phrases naming each, and inspected key -> the inspectorate's key.
+    """
+    text = comparable(markdown)
+    named: dict[str, list[str]] = {}
+    for start, phrase, key in _mentions(text, organisations.names()):
+        if key in must_act or _AUTHOR.search(text[:start]) or _CONDITION.match(text, start + len(phrase)):
+            continue
+        phrases = named.setdefault(key, [])
+        if phrase not in phrases:
+            phrases.append(phrase)
+    through: dict[str, str] = {}
+    for key in [*must_act, *named]:
+        for inspected in organisations.organisations[key].inspects if key in organisations.organisations else ():
+            if inspected not in must_act and inspected not in named and inspected not in through:
+                through[inspected] = key
+    return (*named, *through), {key: tuple(phrases) for key, phrases in named.items()}, through
+
+
 def who_must_act(recommendations: Sequence[Recommendation], organisations: Organisations,
-                 overrides: Mapping[int, Sequence[str]] | None = None) -> dict[int, Addressees]:
-    """Each recommendation's addressees; ``overrides`` (id -> keys) is the editors' ``addressed_to`` data."""
+                 overrides: Mapping[int, Sequence[str]] | None = None,
+                 also_overrides: Mapping[int, Sequence[str]] | None = None) -> dict[int, Addressees]:
+    """Each recommendation's addressees and whom else it concerns.
+
+    ``overrides`` (id -> keys) is the editors' ``addressed_to`` data; ``also_overrides`` their
+    ``also_concerns``, by default read from each recommendation. Also-concerns never repeats one who must act.
+    """
     result: dict[int, Addressees] = {}
     for rec in recommendations:
         derived, named_as = derive(rec.recommendation, organisations)
         override = (overrides or {}).get(rec.id)
         keys = tuple(override) if override is not None else derived
-        result[rec.id] = Addressees(keys, derived, named_as, override is not None)
+        also_derived, also_named_as, through = also_concerns(rec.recommendation, keys, organisations)
+        also_override = (also_overrides.get(rec.id) if also_overrides is not None
+                         else getattr(rec, "also_concerns", None))
+        also = tuple(k for k in also_override if k not in keys) if also_override is not None else also_derived
+        result[rec.id] = Addressees(keys, derived, named_as, override is not None, also, also_derived,
+                                    also_named_as, through, also_override is not None)
     return result
 
 
 def recommendations_for(organisation: str, addressees: Mapping[int, Addressees]) -> list[int]:
+    """The recommendations that ``organisation`` must act on."""
     return [rec_id for rec_id, found in sorted(addressees.items()) if organisation in found.keys]
+
+
+def recommendations_also_concerning(organisation: str, addressees: Mapping[int, Addressees]) -> list[int]:
+    """The recommendations that concern ``organisation`` without addressing it."""
+    return [rec_id for rec_id, found in sorted(addressees.items()) if organisation in found.also]
+

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..base.errors import Problems
 from ..base.known_fields import check_known_fields, misspelt
 from ..base.yaml_lines import LineDict, load_yaml
-from ..text.plain_text import contains_quote, plain_text
+from ..text.plain_text import contains_quote
 from .fields import check_schema, misquoted, not_one_of
 from .working_together import WORKING_TOGETHER
 
@@ -65,6 +65,10 @@ class Recommendation:
     # The editors' override of "who must act" (organisation keys, checked against organisations.yaml by
     # validate_addressed_to as the entry is loaded). None: derived from the text.
     addressed_to: tuple[str, ...] | None = None
+    addressed_to_line: int | None = None
+    # The editors' override of "also concerns", the same way.
+    also_concerns: tuple[str, ...] | None = None
+    also_concerns_line: int | None = None
 
     @property
     def page(self) -> str:
@@ -86,14 +90,6 @@ class Recommendation:
     def chapters_mentioned(self) -> tuple[int, ...]:
         """Chapters the text names without saying they implement the recommendation (rec 42's Chapter 8)."""
         return tuple(sorted({m.chapter for m in self.mentions if m.chapter is not None}))
-
-
-def derive_short_title(markdown: str, words: int = 12) -> str:
-    """The opening words of the recommendation: the index needs a label, and the source gives none."""
-    text = plain_text(markdown)
-    first = re.split(r"(?<=[.:;])\s", text, maxsplit=1)[0].rstrip(".:;")
-    tokens = first.split()
-    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
 
 
 def check_markdown_safety(text: str) -> str | None:
@@ -118,6 +114,7 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
     check_schema(data, name, problems)
     recs: list[Recommendation] = []
     seen: dict[int, int] = {}
+    titles: dict[str, tuple[int, int]] = {}  # short title, case-folded -> (id, line) of its first use
     for index, entry in enumerate(data["recommendations"]):
         if not isinstance(entry, LineDict):
             problems.add(name, "expected a mapping with id, recommendation, response_2009, progress_2010",
@@ -126,6 +123,13 @@ def load_recommendations(path: Path, name: str, chapters: set[int], problems: Pr
         rec = _load_one(entry, index, name, chapters, problems, seen, organisations)
         if rec is not None:
             recs.append(rec)
+            if rec.short_title:
+                first = titles.setdefault(rec.short_title.casefold(), (rec.id, entry.line_of("short_title")))
+                if first[0] != rec.id:
+                    problems.add(name, f"short_title {rec.short_title!r} is already the short title of "
+                                 f"recommendation {first[0]} (line {first[1]}): each needs its own, so that lists "
+                                 "can tell them apart", line=entry.line_of("short_title"),
+                                 entry=f"recommendation {rec.id}")
     for position, rec in enumerate(recs, start=1):
         if rec.id != position:
             problems.add(name, f"ids must run 1, 2, 3, … in order: expected {position} here, found {rec.id}",
@@ -147,8 +151,8 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
                      "free number", line=entry.line_of("id"), entry=label)
         return None
     seen[rid] = entry.line_of("id")
-    check_known_fields(entry, {"id", "short_title", "implemented_by", "mentions", "addressed_to", *COLUMNS}, name,
-                       problems, entry=label)
+    check_known_fields(entry, {"id", "short_title", "implemented_by", "mentions", "addressed_to", "also_concerns",
+                               *COLUMNS}, name, problems, entry=label)
     texts: dict[str, str] = {}
     for key in COLUMNS:
         value = entry.get(key)
@@ -162,16 +166,24 @@ def _load_one(entry: LineDict, index: int, name: str, chapters: set[int], proble
     refs = tuple(_chapter_refs(entry, name, label, chapters, texts, problems))
     mentions = tuple(_mentions(entry, name, label, chapters, texts, problems))
     short = entry.get("short_title")
-    if short is not None and (not isinstance(short, str) or check_markdown_safety(short)):
-        problems.add(name, "'short_title' must be plain text", line=entry.line_of("short_title"), entry=label)
-        short = None
+    if not isinstance(short, str) or not short.strip() or "\n" in short.strip() or check_markdown_safety(short):
+        where = entry.line_of("short_title") if "short_title" in entry else entry.line_of("id")
+        problems.add(name, "short_title is required: one line of plain text in the editors' own words, a neutral "
+                     "summary of the recommendation's subject in about 8 words (e.g. 'Training and support for "
+                     "intake and duty teams')", line=where, entry=label)
+        short = ""
     addressed_to = validate_addressed_to(entry, file=name, label=label, organisations=organisations,
                                          problems=problems)
+    also = validate_organisation_keys(entry, "also_concerns", file=name, label=label, organisations=organisations,
+                                      problems=problems)
     return Recommendation(
         id=rid, implemented_by=refs, mentions=mentions,
-        short_title=short or derive_short_title(texts["recommendation"]), **texts,
+        short_title=" ".join(short.split()), **texts,
         addressed_to=addressed_to,
+        addressed_to_line=entry.line_of("addressed_to") if addressed_to is not None else None,
+        also_concerns=also, also_concerns_line=entry.line_of("also_concerns") if also is not None else None,
     )
+
 
 
 def _evidence(item: LineDict, name: str, label: str, texts: dict[str, str], allowed: tuple[str, ...],
@@ -279,29 +291,35 @@ def _mentions(entry: LineDict, name: str, label: str, chapters: set[int], texts:
 
 def validate_addressed_to(entry: LineDict, *, file: str, label: str, organisations: Collection[str] | None,
                           problems: Problems) -> tuple[str, ...] | None:
-    """The editors' ``addressed_to: [key, ...]`` of one recommendation entry, checked; None when absent or wrong.
+    """The editors' ``addressed_to: [key, ...]`` of one recommendation entry (who must act), checked."""
+    return validate_organisation_keys(entry, "addressed_to", file=file, label=label, organisations=organisations,
+                                      problems=problems)
 
-    The one check of ``addressed_to``: ``_load_one`` calls it for every entry, with the keys of
-    organisations.yaml (None when that file could not be read: then only the list's form is checked).
-    An empty list is allowed: it says the text addresses nobody. Each problem names the line of the
-    ``addressed_to:`` entry.
+
+def validate_organisation_keys(entry: LineDict, key: str, *, file: str, label: str,
+                               organisations: Collection[str] | None, problems: Problems) -> tuple[str, ...] | None:
+    """The editors' ``addressed_to`` or ``also_concerns`` list of one entry, checked; None when absent or wrong.
+
+    The one check of both: ``_load_one`` calls it for every entry, with the keys of organisations.yaml (None
+    when that file could not be read: then only the list's form is checked). An empty list is allowed: it
+    says the text names nobody. Each problem names the line of the field.
     """
-    if "addressed_to" not in entry:
+    if key not in entry:
         return None
-    value = entry["addressed_to"]
-    line = entry.line_of("addressed_to")
+    value = entry[key]
+    line = entry.line_of(key)
     if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
-        problems.add(file, "addressed_to must be a list of organisation keys from organisations.yaml, e.g. "
+        problems.add(file, f"{key} must be a list of organisation keys from organisations.yaml, e.g. "
                      "[dcsf, ofsted]", line=line, entry=label)
         return None
     unknown = [k for k in value if organisations is not None and k not in organisations]
     if unknown:
-        problems.add(file, f"addressed_to: {', '.join(map(repr, unknown))} not a key in organisations.yaml "
+        problems.add(file, f"{key}: {', '.join(map(repr, unknown))} not a key in organisations.yaml "
                      f"(known: {', '.join(sorted(organisations))})", line=line, entry=label)
         return None
     twice = sorted({k for k in value if value.count(k) > 1})
     if twice:
-        problems.add(file, f"addressed_to lists an organisation twice ({', '.join(map(repr, twice))}): "
+        problems.add(file, f"{key} lists an organisation twice ({', '.join(map(repr, twice))}): "
                      "list each organisation once", line=line, entry=label)
         return None
     return tuple(value)

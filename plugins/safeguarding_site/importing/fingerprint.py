@@ -12,15 +12,28 @@ from pathlib import Path
 
 _MD_MARKER = re.compile(r"^generated_sha256: ([0-9a-f]{64})\n", re.MULTILINE)
 _YAML_MARKER = re.compile(r"^# generated_sha256: ([0-9a-f]{64})\n", re.MULTILINE)
+# recommendations.yaml's fields that the editors own, not the importer (the table has no short titles): they
+# are left out of the file's hash, so adding one is not an edit that stops the next import.
+EDITOR_FIELDS = ("short_title", "addressed_to", "also_concerns")
+_EDITOR_LINES = re.compile(rf"^  (?:{'|'.join(EDITOR_FIELDS)}):.*\n(?:  - .*\n|    .*\n)*", re.MULTILINE)
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _owned(path: str, content: str) -> str:
+    """The part of ``content`` the importer owns: recommendations.yaml without the editors' fields."""
+    return without_editor_fields(content) if path.endswith("recommendations.yaml") else content
+
+def without_editor_fields(text: str) -> str:
+    """``text`` without the editors' fields: what the importer itself wrote."""
+    return _EDITOR_LINES.sub("", text)
+
+
 def stamp(path: str, content: str) -> str:
     """``content`` with a marker holding its own hash (computed without the marker)."""
-    digest = _digest(content)
+    digest = _digest(_owned(path, content))
     if path.endswith(".md"):
         assert content.startswith("---\n"), "generated pages start with front matter"
         return f"---\ngenerated_sha256: {digest}\n{content[4:]}"
@@ -32,7 +45,7 @@ def edited_since_generated(path: str, existing: str) -> bool:
     match = marker.search(existing)
     if not match:
         return True  # written or rewritten by hand
-    return _digest(existing[: match.start()] + existing[match.end():]) != match.group(1)
+    return _digest(_owned(path, existing[: match.start()] + existing[match.end():])) != match.group(1)
 
 
 def existing_text(target: Path) -> str | None:

@@ -23,6 +23,9 @@ class ImportReport:
     kept: list[str] = field(default_factory=list)  # data import-working-together has since read from the PDF
 
 
+RECOMMENDATIONS = "cross_refs/recommendations.yaml"
+
+
 def generate_all(sources: Path) -> dict[str, str]:
     """Every imported file, keyed by its path relative to the project root (before stamping)."""
     outputs: dict[str, str] = {}
@@ -36,7 +39,7 @@ def generate_all(sources: Path) -> dict[str, str]:
     for page in pages:
         outputs[f"docs/{page.path}"] = page.markdown()
     recs = recommendations_yaml.parse_and_build(read(ONE_YEAR_ON), source=f"sources/{ONE_YEAR_ON}")
-    outputs["cross_refs/recommendations.yaml"] = recommendations_yaml.dump_recommendations(
+    outputs[RECOMMENDATIONS] = recommendations_yaml.dump_recommendations(
         recs, source=f"sources/{ONE_YEAR_ON}")
     try:
         outputs["cross_refs/working-together.yaml"] = convert_outline(
@@ -50,7 +53,13 @@ def generate_all(sources: Path) -> dict[str, str]:
 def run_import(root: Path, *, force: bool = False) -> ImportReport:
     """Raises DataError naming the source that cannot be read or converted; then nothing is written."""
     report = ImportReport()
-    outputs = {path: stamp(path, content) for path, content in generate_all(root / "sources").items()}
+    outputs = generate_all(root / "sources")
+    if RECOMMENDATIONS in outputs and (root / RECOMMENDATIONS).exists():
+        # The editors' fields (short titles, who must act) are not in the source: keep them.
+        existing = (root / RECOMMENDATIONS).read_text(encoding="utf-8")
+        outputs[RECOMMENDATIONS] = recommendations_yaml.with_editor_fields(outputs[RECOMMENDATIONS], existing,
+                                                                           RECOMMENDATIONS)
+    outputs = {path: stamp(path, content) for path, content in outputs.items()}
     for path, content in sorted(outputs.items()):
         target = root / path
         if target.is_file() and FROM_PUBLICATION in target.read_text(encoding="utf-8", errors="replace"):

@@ -34,6 +34,9 @@ CSV_COLUMNS = {
     "addressed_to": "Keys of the organisations it is addressed to.",
     "addressed_to_names": "Their names, in the same order.",
     "addressed_to_source": "\"wording\" or \"editors\" (see the JSON).",
+    "also_concerns": "Keys of the other organisations it names as affected, without asking them to act.",
+    "also_concerns_names": "Their names, in the same order.",
+    "also_concerns_source": "\"wording\" or \"editors\" (see the JSON).",
     "guidance": "Ids of the Supporting guidance entries its texts name.",
 }
 
@@ -78,13 +81,10 @@ def recommendations_table(data: SiteData, organisations: Organisations, addresse
             "working_together_chapters": chapters,
             "mentions": [{"kind": m.kind, "name": m.name, "column": m.column, "quote": m.quote}
                          | ({"chapter": m.chapter} if m.chapter is not None else {}) for m in rec.mentions],
-            "addressed_to": [
-                {"key": key, "name": organisations.organisations[key].name,
-                 "sector": organisations.sectors[organisations.organisations[key].sector].name,
-                 "url": url(organisations.organisations[key].page)}
-                for key in found.keys
-            ],
+            "addressed_to": [_organisation(organisations, key, url) for key in found.keys],
             "addressed_to_source": "editors" if found.by_editors else "wording",
+            "also_concerns": [_organisation(organisations, key, url) for key in found.also],
+            "also_concerns_source": "editors" if found.also_by_editors else "wording",
             "guidance": guidance,
         })
     return {
@@ -94,6 +94,11 @@ def recommendations_table(data: SiteData, organisations: Organisations, addresse
         "text_format": "markdown",
         "recommendations": recs,
     }
+
+
+def _organisation(organisations: Organisations, key: str, url: Callable[[str], str]) -> dict:
+    org = organisations.organisations[key]
+    return {"key": key, "name": org.name, "sector": organisations.sectors[org.sector].name, "url": url(org.page)}
 
 
 def to_json(value: object) -> str:
@@ -122,6 +127,9 @@ def to_csv(table: Mapping) -> str:
             "addressed_to": _joined([a["key"] for a in rec["addressed_to"]]),
             "addressed_to_names": _joined([a["name"] for a in rec["addressed_to"]]),
             "addressed_to_source": rec["addressed_to_source"],
+            "also_concerns": _joined([a["key"] for a in rec["also_concerns"]]),
+            "also_concerns_names": _joined([a["name"] for a in rec["also_concerns"]]),
+            "also_concerns_source": rec["also_concerns_source"],
             "guidance": _joined([g["id"] for g in rec["guidance"]]),
         })
     return out.getvalue()

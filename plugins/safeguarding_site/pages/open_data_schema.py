@@ -6,7 +6,8 @@ from ..data.guidance import KINDS
 from ..data.recommendations import MENTION_KINDS
 from .phrases import SHORT_TITLE_MEANING
 
-SCHEMA_VERSION = "1.1.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13)
+SCHEMA_VERSION = "1.2.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13). 1.2: also_concerns;
+# short_title is the editors' title (issue 15)
 
 _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progress_2010"],
            "description": "Which text: Lord Laming's recommendation, the Government's response (May 2009) "
@@ -53,11 +54,11 @@ SCHEMA: dict = {
                 "type": "object", "additionalProperties": False,
                 "required": ["id", "short_title", "url", "recommendation", "response_2009", "progress_2010",
                              "working_together_chapters", "mentions", "addressed_to", "addressed_to_source",
-                             "guidance"],
+                             "also_concerns", "also_concerns_source", "guidance"],
                 "properties": {
                     "id": {"type": "integer", "minimum": 1,
                            "description": "The recommendation's number (Annex A's \"Ref No\")."},
-                    "short_title": {"type": "string",
+                    "short_title": {"type": "string", "minLength": 1,
                                     "description": SHORT_TITLE_MEANING},
                     "url": _URL,
                     "recommendation": {"type": "string", "minLength": 1,
@@ -128,6 +129,26 @@ SCHEMA: dict = {
                         },
                     },
                     "addressed_to_source": {
+                        "type": "string", "enum": ["wording", "editors"],
+                        "description": "\"wording\": found by rule in the recommendation's wording; \"editors\": "
+                                       "set by the site's editors.",
+                    },
+                    "also_concerns": {
+                        "type": "array",
+                        "description": "Other organisations the wording names, or whose services it names, as "
+                                       "affected without asking them to act; never one of addressed_to.",
+                        "items": {
+                            "type": "object", "additionalProperties": False,
+                            "required": ["key", "name", "sector", "url"],
+                            "properties": {
+                                "key": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                                "name": {"type": "string"},
+                                "sector": {"type": "string", "description": "The sector's name."},
+                                "url": _URL,
+                            },
+                        },
+                    },
+                    "also_concerns_source": {
                         "type": "string", "enum": ["wording", "editors"],
                         "description": "\"wording\": found by rule in the recommendation's wording; \"editors\": "
                                        "set by the site's editors.",

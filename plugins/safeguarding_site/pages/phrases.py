@@ -9,7 +9,8 @@ EDITORS_NOTE = "*Editors' note:*"
 # The previous / index / next line of a recommendation or chapter page (styled, and kept out of search).
 PAGE_NAVIGATION = "{ .rec-nav data-search-exclude }"
 # What a recommendation's short title is, in the open data's JSON schema and CSV column table alike.
-SHORT_TITLE_MEANING = "Plain-text label: the recommendation's opening words."
+SHORT_TITLE_MEANING = ("A short title by the site's editors (their words, not the source's), unique to the "
+                       "recommendation.")
 
 
 def shown_title(title: str, confirmed: bool) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..data.recommendations import COLUMNS, Recommendation
 from ..data.site_data import SiteData
+from ..text.markdown_escape import escape
 from ..text.relative_links import relative
 from .open_data import open_data_link
 from .phrases import PAGE_NAVIGATION, shown_title
@@ -25,6 +26,11 @@ STATUS_LABELS = {
 }
 
 
+def page_title(rec: Recommendation) -> str:
+    """The front matter title (browser tab, navigation, search results), quoted for YAML's single quotes."""
+    return f"Recommendation {rec.id}: {rec.short_title}".replace("'", "''")
+
+
 def quote_block(quote: str, column: str) -> str:
     return f"    > “{quote}”\n    >\n    > — from {COLUMNS[column]}"
 
@@ -39,7 +45,8 @@ def index_page(data: SiteData) -> str:
         f"*The Government's Response to Lord Laming: One Year On*, with links to the chapters of "
         f"[*Working Together to Safeguard Children*]({relative(INDEX, 'working-together/index.md')}) "
         "that the text says implement it.", "",
-        "The short titles are the opening words of each recommendation.", "",
+        "The short titles are the site's editors' own words, a neutral summary of each recommendation's "
+        "subject; each page gives the recommendation in full, as the source prints it.", "",
         open_data_link(INDEX), "",
         # The class keeps the number column narrow on a phone (docs/stylesheets/site.css).
         '<div class="rec-index" markdown>', "",
@@ -70,8 +77,11 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
     if n < len(data.recommendations):
         nav.append(f"[Recommendation {n + 1} →]({relative(page, f'recommendations/{n + 1}.md')})")
     lines = [
-        "---", f"title: 'Recommendation {n}'", f"recommendation: {n}", "---", "",
-        f"# Recommendation {n}", "",
+        "---", f"title: '{page_title(rec)}'", f"recommendation: {n}", "---", "",
+        # The heading carries the short title: search results take a page's title from its first heading.
+        f"# Recommendation {n}: {escape(rec.short_title)} {{ #recommendation-{n} }}", "",
+        # Our words beside the source's: marked as the editors', as supplied headings are.
+        "Short title by the site's editors; Lord Laming's own words follow.", "{ .rec-short-title }", "",
         " · ".join(nav), PAGE_NAVIGATION, "",
         f"## Lord Laming's recommendation (March 2009) {{ #rec-{n}-recommendation }}", "",
         rec.recommendation, "",
@@ -144,7 +154,8 @@ def annex_a_page(data: SiteData) -> str:
         n = rec.id
         lines += [
             f"## Recommendation {n} {{ #rec-{n} }}", "",
-            f"[Open recommendation {n} on its own page]({relative(ANNEX_A, rec.page)})", "{ .editorial }", "",
+            f"[Open recommendation {n} on its own page]({relative(ANNEX_A, rec.page)}): "
+            f"{_cell(escape(rec.short_title))} (short title by the site's editors)", "{ .editorial }", "",
             "### Lord Laming's Recommendation March 2009", "", rec.recommendation, "",
             "### Government's Response May 2009", "", rec.response_2009, "",
             "### Progress update March 2010", "", rec.progress_2010, "",

@@ -92,6 +92,11 @@ def overview_page(data: SiteData) -> str:
     return "\n".join(lines)
 
 
+# The short titles are ours and the quotations the Government's: the list says which is which.
+SHORT_TITLES_NOTE = ("Recommendations are named by their short titles, written by the site's editors; the "
+                     "quotations are the Government's words.")
+
+
 def chapter_page(data: SiteData, chapter: Chapter) -> str:
     wt = data.working_together
     page = chapter.page
@@ -128,6 +133,8 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
     recs = data.recommendations_for_chapter(n)
     if not recs:
         lines += ["The Government's response and progress update name no recommendation for this chapter.", ""]
+    else:
+        lines += [SHORT_TITLES_NOTE, ""]
     for rec in recs:
         promised = "" if rec.chapter_status(n) == "implements" else " — promised, not reported as done"
         lines.append(f"- [Recommendation {rec.id}: {rec.short_title}]({relative(page, rec.page)}){promised}")
