@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import yaml
-from safeguarding_site.importing.recommendations_yaml import with_editor_fields, without_editor_fields
+from safeguarding_site.importing.fingerprint import without_editor_fields
+from safeguarding_site.importing.recommendations_yaml import with_editor_fields
 from safeguarding_site.importing.run import RECOMMENDATIONS, edited_since_generated, run_import
 
 GENERATED = ("schema: 1\nrecommendations:\n- id: 1\n  recommendation: |-\n    A.\n"
