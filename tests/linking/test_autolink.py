@@ -243,6 +243,10 @@ NEGATIVE = [
     ("oyo2", "### Working Together to Safeguard Children { #working-together-to-safeguard-children }", U),
     ("oyo2", "# Annex A: The Government's Response to Lord Laming: Progress Update on 58 Recommendations", U),
     ("oyo2", "---\ntitle: 'Recommendation 3 and Annex A'\n---\n\nText.", U),
+    # A reference never runs on into the next list item (crafted): linking "Recommendation\n2" would join
+    # the two items and show the "2." as text
+    ("rec1", "1. Local authorities should act on Recommendation\n2. Health bodies should", U),
+    ("rec1", "1. as Recommendations 13 and\n14. The next item", "1. as [Recommendations 13](13.md) and\n14. The next item"),  # noqa: E501
     # A page never links to itself; a document's own title is not linked on its own pages
     ("annex-b", "A template for executive summaries is at Annex B.", U),
     ("oyo2", "The Government's Response to Lord Laming: One Year On sets out progress.", U),
