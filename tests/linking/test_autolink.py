@@ -174,6 +174,14 @@ POSITIVE = [
      f"[Chapter 8 of *Working Together*]({WT}/chapter-8.md)[^4] was revised."),
     ("oyo2", "[^3]: See Chapter 8 of *Working Together*.", f"[^3]: See [Chapter 8 of *Working Together*]({WT}/chapter-8.md)."),  # noqa: E501
     ("rec1", "| 1 | see Rec 2 |", "| 1 | see [Rec 2](2.md) |"),
+    # Wrapped onto the next line of its paragraph: the editors' guide (docs/editors/index.md) as hard-wrapped,
+    # and the two passages Hypothesis joined with a line break, which Markdown reads as one paragraph. The
+    # link's text then holds the line break, and a second run must see it as a link (it once nested a
+    # second link inside it).
+    ("oyo2", "(\"developed and consulted alongside the review of Chapter 8\", recommendation\n42) is a mention too",
+     "(\"developed and consulted alongside the review of Chapter 8\", [recommendation\n42](../recommendations/42.md)) is a mention too"),  # noqa: E501
+    ("oyo2", "The Government's Response to Lord Laming: Progress Update on 58 Recommendations\n6  The Protection of Children in England: A Progress Report, The Lord Laming, March 2009, p3.",  # noqa: E501
+     "The Government's Response to Lord Laming: Progress Update on 58 [Recommendations\n6](../recommendations/6.md)  The Protection of Children in England: A Progress Report, The Lord Laming, March 2009, p3."),  # noqa: E501
 ]
 
 NEGATIVE = [
@@ -223,6 +231,7 @@ NEGATIVE = [
     ("oyo2", f"[*Working Together to Safeguard Children* (2010)]({WT}/index.md)", U),
     ("rec1", '<a href="http://www.dcsf.gov.uk/singleton/expertgroup.shtml">Recommendation 2</a>', U),
     ("rec1", '<span title="Chapter 8 of Working Together">the guidance</span>', U),
+    ("oyo2", "[see Recommendation\n2](https://example.org/recommendation/2), its text wrapped", U),
     # Our own markup: paragraph self-links and attr lists, admonition titles, abbreviations
     ("oyo2", '[24](#para-24){ .para-num title="Link to paragraph 24" } The text.\n{ #para-24 .numbered }',
      '[24](#para-24){ .para-num title="Link to paragraph 24" } The text.\n{ #para-24 .numbered }'),
@@ -234,6 +243,10 @@ NEGATIVE = [
     ("oyo2", "### Working Together to Safeguard Children { #working-together-to-safeguard-children }", U),
     ("oyo2", "# Annex A: The Government's Response to Lord Laming: Progress Update on 58 Recommendations", U),
     ("oyo2", "---\ntitle: 'Recommendation 3 and Annex A'\n---\n\nText.", U),
+    # A reference never runs on into the next list item (crafted): linking "Recommendation\n2" would join
+    # the two items and show the "2." as text
+    ("rec1", "1. Local authorities should act on Recommendation\n2. Health bodies should", U),
+    ("rec1", "1. as Recommendations 13 and\n14. The next item", "1. as [Recommendations 13](13.md) and\n14. The next item"),  # noqa: E501
     # A page never links to itself; a document's own title is not linked on its own pages
     ("annex-b", "A template for executive summaries is at Annex B.", U),
     ("oyo2", "The Government's Response to Lord Laming: One Year On sets out progress.", U),

@@ -23,7 +23,9 @@ _OBVIOUS = tuple(re.compile(p, flags) for p, flags in (
     (r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t].*$", re.MULTILINE),
     (r"^[ \t]*\*\[[^\]\n]+\]:.*$", re.MULTILINE),
     (r"^[ \t]{0,3}\[[^\]\n^]+\]:[ \t]*\S.*$", re.MULTILINE),
-    (r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])", 0),
+    # A link's text may wrap onto the next line of its paragraph, never across a blank line.
+    (r"!?\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[(?:[^\[\]\n]|\n(?![ \t]*\n))*\])*\]"
+     r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])", 0),
     (r"\[\^[^\]\n]+\]:?", 0),
     (r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}", 0),
     (r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+", re.IGNORECASE),
@@ -78,3 +80,12 @@ def test_masking_keeps_newlines_and_offsets() -> None:
     text = "See [a link](x.md) and ```a\nb``` here."
     view = masked(text)
     assert view == "See " + MASK * 14 + " and " + MASK * 4 + "\n" + MASK * 4 + " here."
+
+
+def test_link_text_wrapped_onto_the_next_line_is_masked_but_not_across_a_blank_line() -> None:
+    # The autolinker's own output on a hard-wrapped page: "[recommendation\n42](...)" must not be seen again.
+    link, image = "[recommendation\n42](../recommendations/42.md)", "![an\n  image [of it]\nhere](i.png)"
+    blank = "".join(c if c == "\n" else MASK for c in link), "".join(c if c == "\n" else MASK for c in image)
+    assert masked(f"as {link} says, and {image}") == f"as {blank[0]} says, and {blank[1]}"
+    paragraphs = "[Recommendation\n\n2](x.md) and [a\n \t\nb](y.md)"
+    assert masked(paragraphs) == paragraphs

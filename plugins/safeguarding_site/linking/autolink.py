@@ -9,7 +9,14 @@ from ..text.relative_links import relative
 from .reference_patterns import Context, Reference, compiled_table
 from .targets import LinkTargets
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A line break where a reference may not run on: a blank line ends the paragraph, and a line that opens
+# with a list marker may be the next list item ("1. ... act on Recommendation\n2. Health bodies ..."), where
+# linking "Recommendation\n2" would join the two items and show the "2." as text. A reference wrapped onto
+# the next line of its paragraph ("recommendation\n42)", as a hard-wrapped page has it) is still one.
+_BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:\n|[-*+][ \t]|\d{1,9}\.[ \t]))")
+# What such a line break becomes in the patterns' view: neither space nor word, so no pattern reads past it
+# (and a look-behind or \b at the start of the next line judges it as it would a line break).
+_WALL = "\x01"
 
 # Working Together is named hundreds of times; a link on every mention buries the links that matter,
 # so (as GOV.UK style does) only its first mention on a page is linked.
@@ -25,13 +32,12 @@ def find_references(markdown: str, *, page: str, document: str | None, targets: 
     ``document`` is the page's front matter key; recommendation pages may pass None.
     """
     context = Context(page, targets.document_of(page, document), targets, markdown)
-    view = masked(markdown)
+    view = _BLOCK_BREAK.sub(_WALL, masked(markdown))
     candidates: list[tuple[int, int, int, list[Reference]]] = []
     for order, compiled in enumerate(compiled_table(targets.working_together_titles, targets.document_titles)):
         row = compiled.row
         for match in compiled.finditer(view):
-            text = match.group(0)
-            if MASK in text or _BLANK_LINE.search(text):
+            if MASK in match.group(0):
                 continue
             if refs := row.resolve(match, context):
                 candidates.append((match.start(), -match.end(), order, refs))

@@ -49,6 +49,9 @@ def _bare_url(text: str) -> bool:
     return "://" in text or "www." in text.lower()
 
 
+# Link text without brackets: any line of it, then further lines of the same paragraph (no blank line).
+_LINK_TEXT = r"[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*"
+
 # Each pattern finds a span whose text is markup or belongs to someone else (a URL, a link, a label).
 # Order does not matter: every span found is blanked. Where a pattern is written unlike the obvious form
 # (a character class first, a look-behind), it is so that the regex engine can skip ahead to the characters
@@ -71,9 +74,11 @@ _PROTECTED = (
                _containing("*["), line_start=True),  # abbreviation definition
     _Protected(re.compile(r"[ \t]{0,3}\[[^\]\n^]+\]:[ \t]*\S.*$", re.MULTILINE),
                _containing("]:"), line_start=True),  # link reference definition
-    # Inline link or image, with one level of nested brackets in its text, and any { attr list }.
+    # Inline link or image, with one level of nested brackets in its text, and any { attr list }. Its text
+    # may wrap onto further lines of its paragraph, as a hard-wrapped page's (or the autolinker's own
+    # "[recommendation\n42](...)") does, but not across a blank line.
     # Written "[^x]*(?:y[^x]*)*" rather than "(?:[^x]|y)*": the same strings, without a branch per character.
-    _Protected(re.compile(r"(?:!\[|\[)[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*\]"
+    _Protected(re.compile(rf"(?:!\[|\[){_LINK_TEXT}(?:\[{_LINK_TEXT}\]{_LINK_TEXT})*\]"
                           r"(?:\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])"),
                _containing("](", "][")),
     _Protected(re.compile(r"\[\^[^\]\n]+\]:?"), _containing("[^")),  # footnote marker or definition label
