@@ -13,10 +13,15 @@ def nearest_field(key: object, known: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def did_you_mean(wanted: object, choices: Iterable[str]) -> str:
+    """"did you mean 'title'?" for the nearest of ``choices``, or "" when none is close."""
+    nearest = nearest_field(wanted, choices)
+    return f"did you mean '{nearest}'?" if nearest else ""
+
+
 def unknown_field_message(key: object, known: Iterable[str]) -> str:
     """``unknown field 'titel': did you mean 'title'? (…)``: a misspelt field would otherwise be ignored."""
-    nearest = nearest_field(key, known)
-    hint = f"did you mean '{nearest}'? " if nearest else ""
+    hint = f"{did_you_mean(key, known)} " if nearest_field(key, known) else ""
     return f"unknown field '{key}': {hint}(expected one of {', '.join(sorted(known))})"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..base.errors import DataError
+from ..base.known_fields import did_you_mean
 from ..base.text_files import read_utf8
 from ..base.yaml_lines import load_yaml_text
 from ..data.documents import unknown_document
@@ -99,10 +100,7 @@ def add_assembled(site: Site, assembled: AssembledSite) -> None:
 
 
 def _suggest(wanted: str, choices: list[str]) -> str:
-    import difflib  # only when there is a problem to explain
-
-    close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return did_you_mean(wanted, choices)
 
 
 def _anchor_advice(fragment: str, page: Page) -> str:
