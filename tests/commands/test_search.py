@@ -24,8 +24,9 @@ def test_json_lists_recommendation_12_in_the_top_three(bundled_site, capsys):
     assert {"title", "location", "score"} <= set(results[0])
     assert "recommendations/12.html" in [r["page"] for r in results[:3]]
     assert [r["score"] for r in results] == sorted((r["score"] for r in results), reverse=True)
-    first = next(r for r in results if r["page"] == "recommendations/12.html")
-    marked = [first["snippet"][a:b].lower() for a, b in first["highlights"]]
+    # Recommendation 12's title holds the words, so its page comes first with no snippet to mark; the
+    # passages that hold them come next, with the words marked in their snippets.
+    marked = [r["snippet"][a:b].lower() for r in results for a, b in r["highlights"]]
     assert "accident" in marked and "emergency" in marked
 
 
@@ -33,7 +34,7 @@ def test_text_output_shows_title_location_and_highlighted_snippet(bundled_site, 
     assert main(["Accident and Emergency", "--limit", "2", "--site-dir", str(bundled_site)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1. Recommendation 12")
-    assert "recommendations/12.html#" in out
+    assert "recommendations/12.html" in out
     assert "**Accident** and **Emergency**" in out
     assert "\n3. " not in out
 
@@ -63,23 +64,22 @@ def test_build_py_runs_search(bundled_site):
 
 
 @pytest.fixture()
-def small_site(tmp_path):
-    from test_search_engine import SMALL
-
+def small_site(tmp_path, bundled_site):
+    """A built site's search index reduced to two entries (the real index's config, so the engine reads it)."""
+    real = json.loads((bundled_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     index = tmp_path / "site" / "search" / "search_index.json"
     index.parent.mkdir(parents=True)
-    index.write_text(json.dumps(SMALL), encoding="utf-8")
+    index.write_text(json.dumps({"config": real["config"], "docs": real["docs"][:2]}), encoding="utf-8")
     return tmp_path / "site"
 
 
-@pytest.mark.parametrize(("query", "message"), [
-    ("child^x", "search: the query cannot be read at character 6 ('^x'): '^' must be followed by a whole number"),
-    ("child~x", "search: the query cannot be read at character 6 ('~x'): '~' must be followed by a whole number"),
-])
-def test_a_query_lunr_cannot_read_is_one_line_with_its_position(small_site, capsys, query, message):
-    assert main([query, "--site-dir", str(small_site)]) == 2
-    err = capsys.readouterr().err
-    assert err.splitlines() == [err.strip()] and err.startswith(message)
+@pytest.mark.parametrize("query", ["child^x", "child~x", "child:", "^~*+-:\"", "x" * 10_000])
+def test_a_query_with_search_syntax_or_noise_is_answered_not_a_traceback(small_site, capsys, query):
+    """The query pipeline (search/query.py) reads what people type as words: lunr's syntax never reaches
+    lunr's parser, so what once stopped `build.py search` with a traceback is a plain search."""
+    assert main([query, "--site-dir", str(small_site)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
 
 
 @pytest.mark.parametrize("keep", [0.0, 0.5, 0.99])

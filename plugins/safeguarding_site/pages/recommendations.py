@@ -81,7 +81,8 @@ def recommendation_page(data: SiteData, rec: Recommendation) -> str:
         # The heading carries the short title: search results take a page's title from its first heading.
         f"# Recommendation {n}: {escape(rec.short_title)} {{ #recommendation-{n} }}", "",
         # Our words beside the source's: marked as the editors', as supplied headings are.
-        "Short title by the site's editors; Lord Laming's own words follow.", "{ .rec-short-title }", "",
+        "Short title by the site's editors; Lord Laming's own words follow.",
+        "{ .rec-short-title data-search-exclude }", "",
         " · ".join(nav), PAGE_NAVIGATION, "",
         f"## Lord Laming's recommendation (March 2009) {{ #rec-{n}-recommendation }}", "",
         rec.recommendation, "",
