@@ -32,8 +32,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[sa
     # An editor records the paragraph of chapter 5 that implements recommendation 11.
     recs = project / "cross_refs" / "recommendations.yaml"
     recs.write_text(recs.read_text(encoding="utf-8").replace(
-        "  - chapter: 5\n    column: progress_2010\n", "  - chapter: 5\n    paragraphs: [\"5.2\"]\n"
-        "    column: progress_2010\n", 1), encoding="utf-8")
+        "  - chapter: 5\n    status: implements\n    column: progress_2010\n",
+        "  - chapter: 5\n    status: implements\n    paragraphs: [\"5.2\"]\n    column: progress_2010\n", 1),
+        encoding="utf-8")
     site = tmp_path_factory.mktemp("site") / "site"
     assert main(["--root", str(project), "build", "--site-dir", str(site)]) == 0  # check, then a strict build
     return project, site, drawn

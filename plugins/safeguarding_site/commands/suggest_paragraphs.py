@@ -1,6 +1,6 @@
 """``build.py suggest-paragraphs N``: imported paragraphs of Working Together that best match recommendation N.
 
-The paragraphs are ranked by the site's own search (Material's lunr, with the built site's separator,
+The paragraphs are ranked by the site's own search (search/site_search.py, with the built site's separator,
 pipeline and field boosts), with the recommendation's words as the query. Nothing is written: an editor reads
 the suggestions and records the right ones in ``implemented_by[].paragraphs``, which ``check`` verifies.
 """
@@ -14,20 +14,20 @@ from pathlib import Path
 
 from ..data.site_data import load_site_data
 from ..importing.working_together_markdown import paragraph_texts
-from ..search.engine import MaterialSearch
+from ..search.site_search import SiteSearch
 from ..text.plain_text import plain_text
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 
 
-def paragraph_index(config: dict, paragraphs: dict[str, tuple[str, str]]) -> MaterialSearch:
+def paragraph_index(config: dict, paragraphs: dict[str, tuple[str, str]]) -> SiteSearch:
     """A search index with one entry per paragraph, built as the site's is."""
     # Each paragraph is an entry of its own, located by its number alone: Material groups the entries of one
     # page under it, which would show one paragraph a chapter; and its bonus for a page's own entry then
     # applies to every paragraph alike.
     docs = [{"location": number, "title": f"Paragraph {number}", "text": text} for number in paragraphs
             for _, text in [paragraphs[number]]]
-    return MaterialSearch({"config": config, "docs": docs})
+    return SiteSearch({"config": config, "docs": docs})
 
 
 def suggest(root: Path, site_dir: Path, number: int, limit: int) -> list[tuple[str, float, str]]:
