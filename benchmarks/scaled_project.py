@@ -123,7 +123,9 @@ def _rec_copy(rec: dict, n: int, n_recs: int, n_chapters: int) -> dict:
 
 
 def _chapter_copy(chapter: dict, n: int, n_chapters: int) -> dict:
-    return {**chapter, "number": chapter["number"] + n_chapters * (n - 1), "title": f"{chapter['title']} (set {n})"}
+    # A copy's title is not the one the quote names, so the quote that confirms the original does not come along.
+    copy = {key: value for key, value in chapter.items() if key != "confirmed_by"}
+    return {**copy, "number": chapter["number"] + n_chapters * (n - 1), "title": f"{chapter['title']} (set {n})"}
 
 
 def _map_folder(path: str, folders: Iterable[str], n: int) -> str:
