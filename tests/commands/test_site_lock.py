@@ -48,8 +48,13 @@ def test_two_builds_half_a_second_apart_publish_a_whole_site_five_times(project:
 
 def test_ctrl_c_during_a_build_cleans_up_in_one_line(project: Path, good_site: dict[str, str]) -> None:
     build = start_build(project)
-    time.sleep(2.5)  # past the check, while MkDocs renders into the staging folder
-    assert any(p.name.startswith(".site-staging-") for p in project.iterdir())
+    # Past the check, while MkDocs renders into the staging folder: waited for, not guessed, since how long
+    # the check takes depends on the machine's load.
+    deadline = time.monotonic() + 240
+    while not any(p.name.startswith(".site-staging-") for p in project.iterdir()):
+        assert build.poll() is None and time.monotonic() < deadline, "the build never started rendering"
+        time.sleep(0.05)
+    time.sleep(0.3)
     build.send_signal(signal.SIGINT)
     _, err = build.communicate(timeout=60)
     assert build.returncode == 130
