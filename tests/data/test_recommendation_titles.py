@@ -55,7 +55,7 @@ def test_lists_and_titles_use_the_short_titles_and_say_whose_words_they_are(data
     page = pages["recommendations/11.md"]
     assert "title: 'Recommendation 11: Training and support for intake and duty teams'" in page
     assert "\n# Recommendation 11: Training and support for intake and duty teams { #recommendation-11 }\n\n" \
-           "Short title by the site's editors; Lord Laming's own words follow.\n"
+           "Short title by the site's editors; Lord Laming's own words follow.\n" \
            "{ .rec-short-title data-search-exclude }\n" in page
     assert "title: 'Recommendation 7: Safeguarding expertise in Directors of Children''s Services'' teams'" \
         in pages["recommendations/7.md"]
