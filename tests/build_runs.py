@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,15 @@ COMMIT_TIME = "1268784000"  # a fixed date, so every build of the copy is byte-i
 
 def start_build(project: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": COMMIT_TIME}
+    # As from a terminal, Ctrl+C interrupts the build: a shell's background job (CI may run us as one) starts
+    # with SIGINT ignored, and the build would inherit that and never see the tests' Ctrl+C.
     return subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(project), "build", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=_interruptible if os.name == "posix" else None)
+
+
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def tree(folder: Path) -> dict[str, str]:
