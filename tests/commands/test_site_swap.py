@@ -107,15 +107,20 @@ def test_site_index_is_never_missing_through_twenty_builds_some_killed(project: 
     chance = random.Random(16)
     killed = 0
     try:
+        took = 0.0  # how long the last whole build took on this machine, now
         for number in range(20):
+            started = time.monotonic()
             build = start_build(project)
             if number % 2:
-                # Most kills land in the last second or two, around the swap.
-                time.sleep(chance.uniform(3.0, 6.5))
+                # Anywhere from the check to the swap: a share of a whole build's time, not fixed seconds, which
+                # a faster or slower machine would move out of the build altogether.
+                time.sleep(chance.uniform(0.3, 0.97) * took)
                 if build.poll() is None:
                     os.kill(build.pid, signal.SIGKILL)
                     killed += 1
             build.communicate(timeout=300)
+            if not number % 2:
+                took = time.monotonic() - started
             assert tree(project / "site") == good_site, f"build {number + 1}"
     finally:
         stop.set()
