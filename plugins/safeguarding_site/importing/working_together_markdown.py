@@ -10,6 +10,7 @@ import re
 
 from ..base.errors import DataError
 from ..text.headings import slugify as heading_slugify
+from . import working_together_blocks as set_apart
 from .pages import ImportedPage
 from .working_together_text import Block, Chapter, Parsed
 
@@ -52,6 +53,8 @@ def _block(block: Block, ids: set[str], n: int) -> list[str]:
         return [f"- {text}"]
     if block.kind == "lettered":
         return [f"- ({block.number}) {text}"]
+    if block.kind in set_apart.KINDS:
+        return set_apart.markdown(block, _inline, lambda line: _LINE_START.sub(r"\\\1", line))
     if block.kind == "flow":
         # Boxes of a flow chart come out of a PDF in no reliable order: keep the words, not a guessed order.
         body = [f"    {_inline(line)}\n" for line in block.lines]
@@ -97,7 +100,7 @@ def markdown_words(markdown: str) -> tuple[list[str], list[str]]:
             notes.append(_NOTE_DEF.sub(r"\1 ", line))
             continue
         line = _ATTRS.sub("", _PARA_LINK.sub(r"\1", line))
-        line = re.sub(r'^!!! note "(.*)"$', r"\1", line)
+        line = set_apart.plain_line(line)  # admonition titles (less our labels), tables, indents
         line = re.sub(r"^(#{1,6} |- |    )", "", line)
         text.append(line)
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..base.errors import DataError
+from .working_together_blocks import KINDS as SET_APART
+from .working_together_blocks import is_caption, is_row, set_apart_at
 from .working_together_layout import (
     CHAPTER_ENTRY,
     ContentsEntry,
@@ -37,11 +39,11 @@ _SENTENCE_END = re.compile(r"[.:;?!)’”]\]?(?:\[\^\d+\])*\*?$")
 
 @dataclass
 class Block:
-    kind: str  # "heading", "para", "bullet", "lettered", "flow", "text"
+    kind: str  # "heading", "para", "bullet", "lettered", "flow", "text", or one of working_together_blocks.KINDS
     line: SourceLine
     text: str
     number: str = ""  # "5.23" for a paragraph, "a" for a lettered item
-    lines: list[str] = field(default_factory=list)  # a flow chart's lines, kept as they came
+    lines: list[str] = field(default_factory=list)  # a flow chart's (box's, diagram's) lines; a table's rows
 
 
 @dataclass
@@ -154,7 +156,8 @@ class _BodyReader:
         current = self.chapters[-1].number if self.chapters else 0
         if int(match[1]) <= current:
             return False
-        return k == 0 or ends_sentence(self.lines[k - 1].text) or previous is None or previous.kind == "flow"
+        return k == 0 or ends_sentence(self.lines[k - 1].text) or previous is None or \
+            previous.kind in ("flow", *SET_APART)
 
     def _section_titles(self) -> list[str]:
         n = self.chapters[-1].number
@@ -179,7 +182,7 @@ class _BodyReader:
             text = " ".join(line.text.strip() for line in self.lines[k:k + size])
             if wanted and _fold(text) == _fold(wanted[0]):
                 return size
-        if expected or (previous is not None and previous.kind == "flow"):
+        if expected or (previous is not None and previous.kind in ("flow", "diagram")):
             return 0  # the contents list names the headings: trust it rather than guess
         # No contents list (a part of the publication): a heading is one or two short lines between the end
         # of a sentence and the start of the next paragraph.
@@ -192,7 +195,8 @@ class _BodyReader:
             if not block[0].text[:1].isupper():
                 return 0
             # A heading is short and holds no sentence; a wrapped line of a paragraph runs the full width.
-            if any(len(line.text) > 0.75 * self.width or ". " in line.text for line in block):
+            # (Nor has it the cells of a table row.)
+            if any(len(line.text) > 0.75 * self.width or ". " in line.text or is_row(line.text) for line in block):
                 return 0
             if self._is_para_start(k + size, None):
                 return size
@@ -213,6 +217,12 @@ class _BodyReader:
             raise DataError(self.source, f"chapter {n}'s heading has no title (page {line.page})", line=line.number)
         self.chapters.append(Chapter(n, " ".join(title.split()), line))
         return size
+
+    def _starts_block(self, k: int, previous: Block) -> bool:
+        """Whether line ``k`` ends a table, box or diagram text that ``previous`` is: something else starts."""
+        text = self.lines[k].text.strip()
+        return bool(self._is_para_start(k, previous) or self._is_chapter_start(k, previous)
+                    or self._heading_at(k, previous) or _FLOW_CHART.match(text) or is_caption(text))
 
     def read(self) -> list[Chapter]:
         previous: Block | None = None
@@ -236,6 +246,14 @@ class _BodyReader:
             heading = 0 if para else self._heading_at(k, previous)
             bullet = _BULLET.match(text)
             lettered = _LETTERED.match(text)
+            # Tables, boxes and diagram text (working_together_blocks.py) come whole, with all their lines.
+            found = None if para or heading else set_apart_at(self.lines, k, previous, self.width,
+                                                               self._starts_block)
+            if found:
+                previous, size = found
+                blocks.append(previous)
+                k += size
+                continue
             if para:
                 previous = Block("para", line, para[3], number=f"{para[1]}.{para[2]}")
             elif heading:
