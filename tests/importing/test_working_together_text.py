@@ -9,6 +9,7 @@ import working_together_samples as samples
 import yaml
 from safeguarding_site.importing.working_together_markdown import chapter_page, markdown_words
 from safeguarding_site.importing.working_together_text import parse
+from test_working_together_blocks import assert_set_apart_matches
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXED_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 26]  # 26 draws chapter 5 with a flow chart
@@ -35,6 +36,7 @@ def assert_matches_sample(sample: samples.Sample, text: str) -> None:
         assert notes == [w for n in sorted(want.footnotes) for w in want.footnotes[n]]
         for n in want.footnotes:
             assert f"[^{n}]: " in markdown  # the publication's own footnote number
+        assert_set_apart_matches(want, markdown)  # tables, boxes, diagram text
 
 
 @pytest.mark.parametrize("seed", FIXED_SEEDS)
@@ -69,7 +71,8 @@ def test_bullets_and_lettered_items_become_list_items() -> None:
         sample = samples.generate(seed)
         parsed = parse(sample.text, source="s", outline_titles=outline_titles())
         markdown = "\n".join(chapter_page(c).markdown() for c in parsed.chapters)
-        assert markdown.count("\n- ") == sample.text.count("\n•\t") + sample.text.count("\n(")
+        items = markdown.count("\n- ") + markdown.count("\n    - ")  # a box's bullets are inside the box
+        assert items == sample.text.count("\n•\t") + sample.text.count("\n(")
 
 
 def test_every_feature_is_drawn_by_the_fixed_seeds() -> None:

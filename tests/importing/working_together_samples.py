@@ -18,6 +18,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import working_together_sample_blocks as sample_blocks
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,6 +69,8 @@ class Line:
     italic: list[tuple[int, int]] = field(default_factory=list)  # character spans set in italic
     sup: list[tuple[int, int]] = field(default_factory=list)  # spans set as raised small footnote markers
     column: int = 0  # 0 left, 1 right (the two-column contents)
+    cells: list[tuple[float, str]] = field(default_factory=list)  # a table row's cells, x from the left margin
+    added: bool = False  # a line of a table, box or diagram (working_together_sample_blocks)
 
 
 @dataclass
@@ -87,6 +90,7 @@ class ExpectedChapter:
     words: list[str]  # every word of the chapter's body, in order, footnote markers as separate words
     footnotes: dict[int, list[str]]
     italics: list[str]
+    set_apart: list = field(default_factory=list)  # tables, boxes, diagram text (working_together_sample_blocks)
 
 
 @dataclass
@@ -253,6 +257,8 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
     # Footnotes numbered through the publication, or afresh in each chapter: drawn from a second generator,
     # so that adding this draw left every other feature of a seed as it was.
     restart_notes = random.Random(seed * 7919 + 1).random() < 0.3
+    set_apart_rng = sample_blocks.blocks_rng(seed)  # its own generator too, for the same reason
+    counters = {"table": 0, "box": 0}
     for n in chapters:
         chapter = by_number[n]
         title = chapter["title"]
@@ -265,12 +271,12 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
             space = heading.find(" ", len(heading) // 2)
             wrap_at = space if space > 0 else None
         writer.heading(heading, wrap_at)
-        sections, paragraphs, m = [], [], 0
+        sections, paragraphs, m, set_apart = [], [], 0, []
         for section_title, count in _chapter_plan(rng, chapter):
             long_title = len(section_title) > 50
             writer.heading(section_title, section_title.find(" ", 30) if long_title else None)
             first = m + 1
-            for _ in range(count):
+            for index in range(count):
                 m += 1
                 writer.paragraph(f"{n}.{m}", n, m + 1)
                 paragraphs.append(f"{n}.{m}")
@@ -281,16 +287,19 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
                     writer.lettered()
                 elif roll < 0.4 and n == 5:
                     writer.flow_chart(1 + sum(1 for line, _ in writer.lines if line.text.startswith("Flow")))
+                block = sample_blocks.after_paragraph(set_apart_rng, writer, counters, index == count - 1)
+                if block:
+                    set_apart.append(block)
             sections.append((section_title, f"{n}.{first}" if first == m else f"{n}.{first}-{n}.{m}"))
         expected.append(ExpectedChapter(n, title, sections, paragraphs, writer.words, writer.footnotes,
-                                        writer.italics))
+                                        writer.italics, set_apart))
         chapter_lines.append((n, writer.lines))
         next_note = 1 if restart_notes else writer.next_note
-    pages = _paginate(rng, chapter_lines, expected)
+    pages = _paginate(rng, chapter_lines, expected, sample_blocks.header_draws(rng, chapter_lines, set_apart_rng))
     return Sample(seed, pages, expected, _text(pages))
 
 
-def _header(rng: random.Random, number: int) -> str:
+def _header(rng, number: int) -> str:
     glued = rng.random() < 0.5
     if number % 2:
         return f"{number}{ODD_HEADER}" if glued else f"{ODD_HEADER} {number}"
@@ -318,7 +327,7 @@ def _contents(rng: random.Random, expected: list[ExpectedChapter], starts: dict[
     return [Line("Contents"), *entries]
 
 
-def _paginate(rng: random.Random, chapter_lines, expected: list[ExpectedChapter]) -> list[Page]:
+def _paginate(rng: random.Random, chapter_lines, expected: list[ExpectedChapter], headers) -> list[Page]:
     pages: list[Page] = [Page(1, "", [Line("Working Together to Safeguard Children"), Line(WATERMARK),
                                       Line("D16(8643)/0310 sample.indd 1 01/03/2010 12:00")], [])]
     body: list[Page] = []
@@ -327,13 +336,13 @@ def _paginate(rng: random.Random, chapter_lines, expected: list[ExpectedChapter]
     for n, lines in chapter_lines:
         starts[n] = number + (number % 2 == 0)  # chapters open on an odd page
         number = starts[n]
-        current = Page(number, _header(rng, number), [], [])
+        current = Page(number, _header(headers, number), [], [])
         for line, notes in lines:
             room = PAGE_LINES - len(current.lines) - len(current.footnotes)
             if room < 1 + len(notes):
                 body.append(current)
                 number += 1
-                current = Page(number, _header(rng, number), [], [])
+                current = Page(number, _header(headers, number), [], [])
             current.lines.append(line)
             current.footnotes += notes
         body.append(current)
@@ -411,6 +420,10 @@ def _draw_line(pdf, line: Line, y: float, size: float = _SIZE, contents: bool = 
         pdf.set_font("Sample", "", size)
         number = number.strip()
         pdf.text(right - pdf.get_string_width(number), y, number)  # page numbers right-aligned
+        return
+    if line.cells:  # a table row: each cell at its column
+        for x, cell in line.cells:
+            _draw_runs(pdf, left + x, y, cell, [""] * len(cell), size)
         return
     x = left + (_TAB_STOP if line.indent and "\t" not in line.text else 0) + (line.indent > 4) * 100
     offset = 0

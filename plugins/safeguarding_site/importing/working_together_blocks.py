@@ -22,10 +22,10 @@ came rather than guessing a structure:
   bullets as list items, sentences as paragraphs. A box without a ``Box N`` caption cannot be told from the
   paragraphs in extracted text and stays text.
 - **Diagram text** (a flow chart without its ``Flow chart N`` caption): three or more short lines (at most
-  half a full line), most of them not ending a sentence, that are neither headings, bullets nor paragraphs,
-  coming after the end of a sentence and running up to the next numbered paragraph, heading, chapter or
-  caption. Their words are kept in the order extracted, labelled as diagram text, and not glued to the
-  paragraph before them.
+  half a full line), fewer than a third of them ending a sentence, the first starting with a capital, that
+  are neither headings, bullets nor paragraphs, coming after the end of a sentence and running up to the
+  next numbered paragraph, heading, chapter or caption. Their words are kept in the order extracted,
+  labelled as diagram text, and not glued to the paragraph before them.
 
 Each of these is a ``Block`` of the parser (kind ``table``, ``box``, ``diagram`` or ``unrecognised``;
 ``text`` the caption, ``lines`` the rows or lines), rendered as a labelled Material admonition.
@@ -133,8 +133,8 @@ def set_apart_at(lines: list[SourceLine], k: int, previous: Block | None, width:
         if all("\t" in x.text.strip() for x in lines[k:end]):
             return Block("unrecognised", line, "", lines=[x.text.strip() for x in lines[k:end]]), end - k
         return None
-    if previous is None or previous.kind not in ("para", "bullet", "lettered", "text"):
-        return None
+    if previous is None or previous.kind not in ("para", "bullet", "lettered", "text") or not text[:1].isupper():
+        return None  # (a paragraph's wrapped line after a sentence's end goes on in lower case: "since 2004")
     probe = Block("diagram", line, "")
     end = k
     while (end < len(lines) and len(lines[end].text.strip()) <= 0.5 * width and not is_row(lines[end].text)
@@ -143,7 +143,7 @@ def set_apart_at(lines: list[SourceLine], k: int, previous: Block | None, width:
     run = lines[k:end]
     if len(run) < 3 or (end < len(lines) and not starts_block(end, probe)):
         return None
-    if 2 * sum(1 for x in run if not ends_sentence(x.text)) <= len(run):
+    if 3 * sum(1 for x in run if ends_sentence(x.text)) >= len(run):
         return None  # mostly sentences: short paragraphs, not the boxes of a diagram
     return Block("diagram", line, "", lines=[x.text.strip() for x in run]), end - k
 

@@ -2,9 +2,10 @@
 
 pdfminer.six reads it character by character (chosen over pypdf for that: see the notes in
 ``tests/importing/pdf_library_comparison.py``), so this module sees each glyph's position, size and font:
-it rebuilds lines in reading order, reads a wide gap after a number or a bullet as a tab, glues raised
-small footnote numbers to the word before them, reads a two-column page one column at a time and marks
-italic runs with ``*``. Ligature glyphs are decomposed later, with the rest of the page furniture.
+it rebuilds lines in reading order, reads a wide gap after a number or a bullet (or between a table's
+cells) as a tab, glues raised small footnote numbers to the word before them, reads a two-column page (a
+contents list, whose entries end in page numbers) one column at a time and marks italic runs with ``*``.
+Ligature glyphs are decomposed later, with the rest of the page furniture.
 
 A PDF that is not one, or that is far larger than the publication, ends in one clear ``DataError``
 within bounded time and memory: the file's size and page count are checked before any page is read.
@@ -120,7 +121,10 @@ def _page_lines(glyphs: list[_Glyph], width: float) -> list[str]:
         return next((i for i, (x, t) in enumerate(chunks) if x > width / 2 and not t.strip().isdigit()), None)
 
     two = [i for i, chunks in enumerate(rows) if split_at(chunks) is not None]
-    if not two:
+    # Two columns of a contents list end their entries with page numbers; a table's cells past the middle
+    # do not, and a table's row is read across, one line (its cells joined by tabs, as the text form has).
+    numbered = sum(1 for i in two if rows[i][-1][1].strip().isdigit())
+    if not two or 2 * numbered < len(two):
         return [_joined(chunks) for chunks in rows]
     # The longer left column runs on below the right one, at the same spacing; a footer stands apart.
     spacing = min((ys[a] - ys[b] for a, b in zip(two, two[1:], strict=False)), default=0.0)
