@@ -19,7 +19,11 @@ DOCUMENT = "working-together"
 # Markdown would read these as markup at the start of a line of text.
 _LINE_START = re.compile(r"^([#>+\-=]|\d+[.)]\s)")
 # Characters the text may hold that Markdown would read as markup anywhere ("*" marks italics already).
-_INLINE = re.compile(r"([\\`_<{}|])")
+_INLINE = re.compile(r"([\\`_{}|])")
+# Python-Markdown has no backslash escape for "<": text that looks like a tag or an entity is written as
+# entities, so that it shows as the source has it and is never read as HTML.
+_HTML = {"<": "&lt;", "&": "&amp;"}
+_HTML_LIKE = re.compile(r"<|&(?=#?\w+;)")
 
 
 def anchor(number: str) -> str:
@@ -33,7 +37,7 @@ def section_anchor(text: str) -> str:
 
 def _inline(text: str) -> str:
     text = " ".join(text.split())
-    text = _INLINE.sub(r"\\\1", text)
+    text = _HTML_LIKE.sub(lambda m: _HTML[m[0]], _INLINE.sub(r"\\\1", text))
     return re.sub(r"\\\[\^", "[^", text)
 
 
@@ -105,7 +109,8 @@ def markdown_words(markdown: str) -> tuple[list[str], list[str]]:
         text.append(line)
 
     def words(chunk: str) -> list[str]:
-        chunk = _NOTE_REF.sub(r"\1", chunk).replace("&quot;", '"').replace("*", "")
+        chunk = _NOTE_REF.sub(r"\1", chunk).replace("&quot;", '"').replace("&lt;", "<").replace("&amp;", "&")
+        chunk = chunk.replace("*", "")
         return re.sub(r"\\(.)", r"\1", chunk).split()
 
     return words("\n".join(text)), words("\n".join(notes))
