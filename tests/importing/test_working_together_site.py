@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[sa
         if name and (ROOT / name).is_file():
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, project / name)
-    drawn = [samples.generate(5), samples.generate(26)]  # chapters 2, 6, 7, 10; 5 (with a flow chart), 8, 12
+    # Chapters 2, 6, 7, 10; 5 (with a flow chart), 8, 12; between them tables (one with a wrapped cell, kept as
+    # words), boxes and diagram text.
+    drawn = [samples.generate(5), samples.generate(26)]
     folder = tmp_path_factory.mktemp("sources")
     for sample in drawn:
         source = samples.write_text(sample, folder / f"{sample.seed}.txt")
@@ -85,3 +88,56 @@ def test_paragraph_links_are_named_and_searchable(built) -> None:
     assert 'href="#para-5-2" aria-label="Paragraph 5.2"' in html.replace(' title="Link to paragraph 5.2"', "")
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"working-together/chapter-5.html#para-5-2","title":"Paragraph 5.2"' in index
+
+
+class _TableTags(HTMLParser):
+    """The page's table and block tags, checked for nesting as it goes: a stray or unclosed one is an error."""
+
+    NESTING = {"thead": {"table"}, "tbody": {"table"}, "tr": {"thead", "tbody"}, "th": {"tr"}, "td": {"tr"}}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.header_cells = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("table", "div", *self.NESTING):
+            if tag in self.NESTING and (not self.stack or self.stack[-1] not in self.NESTING[tag]):
+                self.errors.append(f"<{tag}> inside {self.stack[-1:]}")
+            self.header_cells += tag == "th"
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("table", "div", *self.NESTING):
+            if not self.stack or self.stack.pop() != tag:
+                self.errors.append(f"</{tag}> does not close the open element")
+
+
+def test_tables_boxes_and_diagram_text_are_labelled_and_tables_have_a_header_row(built) -> None:
+    from safeguarding_site.importing.working_together_blocks import DIAGRAM_LABEL, TABLE_LABEL, UNRECOGNISED_LABEL
+
+    _, site, drawn = built
+    seen = set()
+    for sample in drawn:
+        for chapter in sample.chapters:
+            html = (site / "working-together" / f"chapter-{chapter.number}.html").read_text(encoding="utf-8")
+            tags = _TableTags()
+            tags.feed(html)
+            assert not tags.errors and not tags.stack, tags.errors[:3]
+            for kind in ("table", "box", "diagram", "unrecognised"):
+                count = sum(1 for b in chapter.set_apart if b.kind == kind)
+                assert html.count(f' wt-{kind}">') == count, (chapter.number, kind)
+                seen |= {kind} if count else set()
+            tables = [b for b in chapter.set_apart if b.kind == "table"]
+            found = re.findall(r'<div class="admonition note wt-table">\s*<p class="admonition-title">(.*?)</p>\s*'
+                               r"<table>\s*<thead>\s*<tr>\s*((?:<th>[^<]*</th>\s*)+)</tr>\s*</thead>", html)
+            assert len(found) == len(tables)
+            for block, (title, header) in zip(tables, found, strict=True):
+                assert title == (block.caption or TABLE_LABEL)
+                cells = block.markdown[0].strip(" |").split(" | ")
+                assert re.findall(r"<th>([^<]*)</th>", header) == cells
+            assert html.count(f">{DIAGRAM_LABEL}</p>") == sum(1 for b in chapter.set_apart if b.kind == "diagram")
+            assert html.count(f"{UNRECOGNISED_LABEL}</p>") == \
+                sum(1 for b in chapter.set_apart if b.kind == "unrecognised")
+    assert seen == {"table", "box", "diagram", "unrecognised"}
