@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import working_together_samples as samples
 from safeguarding_site.importing import working_together_blocks as blocks
 from safeguarding_site.importing.working_together_markdown import chapter_page, check_word_for_word, markdown_words
@@ -162,3 +163,15 @@ def test_text_that_looks_like_html_shows_as_the_source_has_it_in_paragraphs_too(
     parsed = parsed_with("A sample line with <b>bold</b> and &amp; in it.")
     html = render(page(parsed))
     assert "<b>" not in html and "&lt;b&gt;bold&lt;/b&gt; and &amp;amp; in it." in html
+
+
+def test_a_pdf_table_row_reads_across_as_cells_separated_by_tabs(tmp_path) -> None:
+    """pdfminer.six's own layout analysis would read a table column by column; the reader keeps rows whole."""
+    from safeguarding_site.importing.working_together_pdf import pdf_to_text
+
+    if not samples.fonts_available():
+        pytest.skip("the sample PDFs need the DejaVu fonts")
+    sample = samples.generate(26)  # an uncaptioned table whose third column starts past the page's middle
+    text = pdf_to_text(samples.write_pdf(sample, tmp_path / "sample.pdf"))
+    assert "\nSample item\tSample colour\tSample place\n" in text
+    assert "\nSample item\n" not in text and "\nSample place\n" not in text  # not read as two columns
