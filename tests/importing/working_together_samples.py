@@ -7,9 +7,10 @@ and their paragraph ranges) comes from the outline, which is a fact about the pu
 Each seed draws the features the importer must survive: paragraphs continued across page breaks, wrapped
 chapter titles, wrapped lines that start with a decimal number or a year, footnote markers glued to words,
 a tab or spaces after the paragraph number, bullets with wrapped lines, lettered sub-lists, a flow chart
-and a two-column contents list. The generator lays out every line itself, so the text and the PDF carry the
-same lines, and it records what the importer must produce (``Expected``): the expected output comes from
-here, never from the importer.
+and a two-column contents list; and, from working_together_sample_blocks.py, tables (some with a cell that
+wraps), boxes and a flow chart without its caption. The generator lays out every line itself, so the text
+and the PDF carry the same lines, and it records what the importer must produce (``Expected``): the
+expected output comes from here, never from the importer.
 """
 
 from __future__ import annotations
