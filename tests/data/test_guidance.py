@@ -34,24 +34,6 @@ _URL = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
 @pytest.fixture(scope="module")
-def data(real_data: SiteData) -> SiteData:
-    return real_data
-
-
-@pytest.fixture(scope="module")
-def register(root: Path, data: SiteData) -> Register:
-    problems = Problems()
-    found = load_register(root / "cross_refs/guidance.yaml", NAME, data.documents, problems)
-    assert problems.errors == []
-    return found
-
-
-@pytest.fixture(scope="module")
-def pages(real_document_pages: dict[str, str]) -> dict[str, str]:
-    return real_document_pages
-
-
-@pytest.fixture(scope="module")
 def citations(register: Register, data: SiteData, pages: dict[str, str]) -> dict[str, tuple[Citation, ...]]:
     return find_citations(register, data.recommendations, pages, data.documents)
 

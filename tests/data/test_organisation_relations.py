@@ -17,19 +17,6 @@ NAME = "cross_refs/organisations.yaml"
 
 
 @pytest.fixture(scope="module")
-def data(root: Path) -> SiteData:
-    return load_site_data(root / "cross_refs")
-
-
-@pytest.fixture(scope="module")
-def organisations(root: Path) -> Organisations:
-    problems = Problems()
-    found = load_organisations(root / "cross_refs/organisations.yaml", NAME, problems)
-    assert problems.errors == []
-    return found
-
-
-@pytest.fixture(scope="module")
 def expected(root: Path) -> dict:
     return yaml.safe_load((root / "tests/fixtures/organisation_relations.yaml").read_text(encoding="utf-8"))
 
