@@ -6,8 +6,8 @@ from ..data.guidance import KINDS
 from ..data.recommendations import MENTION_KINDS
 from .phrases import SHORT_TITLE_MEANING
 
-SCHEMA_VERSION = "1.2.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13). 1.2: also_concerns;
-# short_title is the editors' title (issue 15)
+SCHEMA_VERSION = "1.3.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13). 1.2: also_concerns;
+# short_title is the editors' title (issue 15). 1.3: the CSV's working_together_status column (the JSON's status)
 
 _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progress_2010"],
            "description": "Which text: Lord Laming's recommendation, the Government's response (May 2009) "
