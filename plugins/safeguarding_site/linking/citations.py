@@ -142,11 +142,6 @@ def find_citations(register: Register, recommendations: Sequence[Recommendation]
     return {entry_id: tuple(places.values()) for entry_id, places in found.items()}
 
 
-def guidance_for(rec_id: int, citations: Mapping[str, Sequence[Citation]]) -> list[str]:
-    """The ids of the register entries a recommendation's text cites, in register order."""
-    return [entry_id for entry_id, places in citations.items() if any(c.recommendation == rec_id for c in places)]
-
-
 def columns_by_recommendation(citations: Mapping[str, Sequence[Citation]]) -> dict[int, list[tuple[str, list[str]]]]:
     """For each recommendation, the register entries its text names (register order) and the columns naming them.
 
