@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+from editing import file_hashes
 from project_copy import ROOT
 
 COMMIT_TIME = "1268784000"  # a fixed date, so every build of the copy is byte-identical
@@ -29,8 +29,7 @@ def _interruptible() -> None:
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file and folder under ``folder``, with each file's SHA-256: equal trees are byte-for-byte equal."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(folder.rglob("*"))}
+    return file_hashes(folder, folders=True)
 
 
 def leftovers(project: Path) -> list[str]:

@@ -21,6 +21,15 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
     return hits[occurrence - 1]
 
 
+def add_to_progress_update(recommendations: Path, number: int, markdown: str) -> int:
+    """Put ``markdown`` as the first line of recommendation ``number``'s progress_2010; return that line's number."""
+    text = recommendations.read_text(encoding="utf-8")
+    block = "  progress_2010: |-\n"
+    start = text.index(block, text.index(f"- id: {number}\n")) + len(block)
+    recommendations.write_text(f"{text[:start]}    {markdown}\n{text[start:]}", encoding="utf-8")
+    return text[:start].count("\n") + 1
+
+
 def file_hashes(folder: Path, *, folders: bool = False) -> dict[str, str]:
     """Every file under ``folder`` (and every folder, if asked) with its SHA-256: equal means byte-for-byte equal."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from editing import edit, line_of
+from editing import add_to_progress_update, edit, line_of
 from safeguarding_site.commands.main import main
 
 # End to end on a copy of the real project: an editor's change to the content may fail it.
@@ -126,12 +126,8 @@ def test_link_from_a_page_to_a_generated_anchor(project: Path, capsys: pytest.Ca
 
 def test_a_data_link_that_breaks_on_its_generated_page_is_reported_at_the_data_line(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    recs = project / "cross_refs/recommendations.yaml"
-    text = recs.read_text(encoding="utf-8")
-    start = text.index("  progress_2010: |-\n", text.index("- id: 7\n")) + len("  progress_2010: |-\n")
-    recs.write_text(text[:start] + "    See [paragraph 9](../one-year-on/chapter-1.md#para-999).\n" + text[start:],
-                    encoding="utf-8")
-    line = text[:start].count("\n") + 1
+    line = add_to_progress_update(project / "cross_refs/recommendations.yaml", 7,
+                                  "See [paragraph 9](../one-year-on/chapter-1.md#para-999).")
     status, problems = run_check(project, capsys)
     assert status == 1
     assert len(problems) == 1, problems

@@ -13,66 +13,52 @@ from pathlib import Path
 
 import pytest
 from build_runs import leftovers, start_build, tree
-from project_copy import copy_project
 from safeguarding_site.commands import site_lock
 from safeguarding_site.commands.bundle import bundle_site
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("locked") / "project")
-
-
-@pytest.fixture(scope="module")
-def good_site(project: Path) -> dict[str, str]:
-    build = start_build(project)
-    _, err = build.communicate(timeout=300)
-    assert build.returncode == 0, err
-    return tree(project / "site")
-
-
-def test_two_builds_half_a_second_apart_publish_a_whole_site_five_times(project: Path,
+def test_two_builds_half_a_second_apart_publish_a_whole_site_five_times(build_copy: Path,
                                                                        good_site: dict[str, str]) -> None:
     assert "index.html" in good_site and "assets" in good_site
     for attempt in range(5):
-        first = start_build(project)
+        first = start_build(build_copy)
         time.sleep(0.5)
-        second = start_build(project)
+        second = start_build(build_copy)
         _, first_err = first.communicate(timeout=300)
         _, second_err = second.communicate(timeout=300)
         assert (first.returncode, second.returncode) == (0, 0), (first_err, second_err)
         assert f"waiting for pid {first.pid}: build.py build" in second_err, (attempt, second_err)
-        assert tree(project / "site") == good_site, f"attempt {attempt + 1}: site/ differs from a good build"
-        assert leftovers(project) == []
+        assert tree(build_copy / "site") == good_site, f"attempt {attempt + 1}: site/ differs from a good build"
+        assert leftovers(build_copy) == []
 
 
-def test_ctrl_c_during_a_build_cleans_up_in_one_line(project: Path, good_site: dict[str, str]) -> None:
-    build = start_build(project)
+def test_ctrl_c_during_a_build_cleans_up_in_one_line(build_copy: Path, good_site: dict[str, str]) -> None:
+    build = start_build(build_copy)
     # Past the check, while MkDocs renders into the staging folder: waited for, not guessed, since how long
     # the check takes depends on the machine's load.
     deadline = time.monotonic() + 240
-    while not any(p.name.startswith(".site-staging-") for p in project.iterdir()):
+    while not any(p.name.startswith(".site-staging-") for p in build_copy.iterdir()):
         assert build.poll() is None and time.monotonic() < deadline, "the build never started rendering"
         time.sleep(0.05)
     time.sleep(0.3)
     build.send_signal(signal.SIGINT)
     _, err = build.communicate(timeout=60)
     assert build.returncode == 130
-    assert err.strip().splitlines()[-1] == f"build: interrupted; {project / 'site'} is unchanged."
+    assert err.strip().splitlines()[-1] == f"build: interrupted; {build_copy / 'site'} is unchanged."
     assert "Traceback" not in err
-    assert leftovers(project) == []
-    assert tree(project / "site") == good_site
+    assert leftovers(build_copy) == []
+    assert tree(build_copy / "site") == good_site
 
 
-def test_the_lock_is_released_when_its_holder_is_killed(project: Path, good_site: dict[str, str]) -> None:
-    first = start_build(project)
+def test_the_lock_is_released_when_its_holder_is_killed(build_copy: Path, good_site: dict[str, str]) -> None:
+    first = start_build(build_copy)
     time.sleep(1.5)
     os.kill(first.pid, signal.SIGKILL)
     first.wait()
-    second = start_build(project)
+    second = start_build(build_copy)
     _, err = second.communicate(timeout=300)
     assert second.returncode == 0 and "waiting" not in err, err
-    assert tree(project / "site") == good_site and leftovers(project) == []
+    assert tree(build_copy / "site") == good_site and leftovers(build_copy) == []
 
 
 def test_bundle_holds_the_lock_across_both_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

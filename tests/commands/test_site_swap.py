@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from build_runs import leftovers, start_build, tree
-from project_copy import copy_project
 from safeguarding_site.commands import site_swap
 from safeguarding_site.commands.build import build_site
 
@@ -53,24 +52,11 @@ def test_leftovers_of_the_old_fixed_names_are_cleaned_too(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("swapped") / "project")
-
-
-@pytest.fixture(scope="module")
-def good_site(project: Path) -> dict[str, str]:
-    build = start_build(project)
-    _, err = build.communicate(timeout=300)
-    assert build.returncode == 0, err
-    return tree(project / "site")
-
-
 def test_an_old_site_that_cannot_be_deleted_does_not_stop_the_build(
-        project: Path, good_site: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+        build_copy: Path, good_site: dict[str, str], monkeypatch: pytest.MonkeyPatch,
         capfd: pytest.CaptureFixture[str]) -> None:
     """A read-only site/ once broke every later build with a traceback (and left 8 MB of staging each time)."""
-    (project / "site/stuck.txt").write_text("read-only", encoding="utf-8")
+    (build_copy / "site/stuck.txt").write_text("read-only", encoding="utf-8")
     real_unlink = os.unlink
 
     def read_only(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
@@ -80,19 +66,19 @@ def test_an_old_site_that_cannot_be_deleted_does_not_stop_the_build(
 
     monkeypatch.setattr(os, "unlink", read_only)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1268784000")
-    assert build_site(project, project / "site") == 0
+    assert build_site(build_copy, build_copy / "site") == 0
     assert "the next build will try again" in capfd.readouterr().err
-    assert tree(project / "site") == good_site
-    assert len(leftovers(project)) == 1  # the old site, which could not be deleted
+    assert tree(build_copy / "site") == good_site
+    assert len(leftovers(build_copy)) == 1  # the old site, which could not be deleted
     monkeypatch.setattr(os, "unlink", real_unlink)
-    assert build_site(project, project / "site") == 0  # and the next build removes it
+    assert build_site(build_copy, build_copy / "site") == 0  # and the next build removes it
     assert "removed .site-staging-" in capfd.readouterr().err
-    assert tree(project / "site") == good_site and leftovers(project) == []
+    assert tree(build_copy / "site") == good_site and leftovers(build_copy) == []
 
 
-def test_site_index_is_never_missing_through_twenty_builds_some_killed(project: Path,
+def test_site_index_is_never_missing_through_twenty_builds_some_killed(build_copy: Path,
                                                                         good_site: dict[str, str]) -> None:
-    index = project / "site/index.html"
+    index = build_copy / "site/index.html"
     missing: list[float] = []
     stop = threading.Event()
 
@@ -110,7 +96,7 @@ def test_site_index_is_never_missing_through_twenty_builds_some_killed(project: 
         took = 0.0  # how long the last whole build took on this machine, now
         for number in range(20):
             started = time.monotonic()
-            build = start_build(project)
+            build = start_build(build_copy)
             if number % 2:
                 # Anywhere from the check to the swap: a share of a whole build's time, not fixed seconds, which
                 # a faster or slower machine would move out of the build altogether.
@@ -121,12 +107,12 @@ def test_site_index_is_never_missing_through_twenty_builds_some_killed(project: 
             build.communicate(timeout=300)
             if not number % 2:
                 took = time.monotonic() - started
-            assert tree(project / "site") == good_site, f"build {number + 1}"
+            assert tree(build_copy / "site") == good_site, f"build {number + 1}"
     finally:
         stop.set()
         poller.join()
     assert missing == [], f"site/index.html was missing {len(missing)} times"
     assert killed >= 5
-    final = start_build(project)
+    final = start_build(build_copy)
     final.communicate(timeout=300)
-    assert final.returncode == 0 and leftovers(project) == []
+    assert final.returncode == 0 and leftovers(build_copy) == []

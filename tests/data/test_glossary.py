@@ -39,24 +39,6 @@ _NOT_TEXT = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)|\{[^{}\n]*\}|<[^>\n]
 # About what the site publishes, and marked real_content, but for the editor's-mistake tests at the end.
 
 
-@pytest.fixture(scope="module")
-def data(real_data: SiteData) -> SiteData:
-    return real_data
-
-
-@pytest.fixture(scope="module")
-def glossary(root: Path, data: SiteData) -> Glossary:
-    problems = Problems()
-    found = load_glossary(root / "cross_refs/glossary.yaml", NAME, data.recommendations, problems)
-    assert problems.errors == []
-    return found
-
-
-@pytest.fixture(scope="module")
-def pages(real_document_pages: dict[str, str]) -> dict[str, str]:
-    return real_document_pages
-
-
 @pytest.mark.real_content
 def test_every_abbreviation_in_the_sources_is_in_the_glossary(glossary: Glossary, data: SiteData,
                                                               pages: dict[str, str]) -> None:

@@ -19,7 +19,6 @@ from safeguarding_site.linking.citations import (
     cited_in,
     columns_by_recommendation,
     find_citations,
-    guidance_for,
     phrase_pattern,
     phrase_table,
 )
@@ -31,24 +30,6 @@ _URL = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
 # About what the site publishes, and marked real_content, but for the dates and the editor's-mistake tests.
-
-
-@pytest.fixture(scope="module")
-def data(real_data: SiteData) -> SiteData:
-    return real_data
-
-
-@pytest.fixture(scope="module")
-def register(root: Path, data: SiteData) -> Register:
-    problems = Problems()
-    found = load_register(root / "cross_refs/guidance.yaml", NAME, data.documents, problems)
-    assert problems.errors == []
-    return found
-
-
-@pytest.fixture(scope="module")
-def pages(real_document_pages: dict[str, str]) -> dict[str, str]:
-    return real_document_pages
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +143,8 @@ def test_supporting_guidance_page_lists_every_entry_with_working_links(register:
 def test_recommendation_section_links_the_guidance_its_text_names(register: Register, citations,
                                                                   data: SiteData) -> None:
     rec = data.recommendations[10]  # recommendation 11
-    assert guidance_for(11, citations) == ["childrens-trusts-statutory-guidance", "what-to-do-if-worried"]
+    assert [entry for entry, _ in columns_by_recommendation(citations)[11]] == [
+        "childrens-trusts-statutory-guidance", "what-to-do-if-worried"]
     section = guidance_section(rec, register, citations, data.documents)
     assert section.startswith("## Supporting guidance { #rec-11-guidance }")
     assert ("- [What To Do If You Are Worried a Child is Being Abused](../supporting-guidance/index.md"
@@ -175,7 +157,6 @@ def test_recommendation_section_links_the_guidance_its_text_names(register: Regi
 @pytest.mark.real_content
 def test_guidance_by_recommendation_is_what_each_recommendation_names_in_register_order(citations) -> None:
     by_recommendation = columns_by_recommendation(citations)
-    assert [entry for entry, _ in by_recommendation[11]] == guidance_for(11, citations)
     for rec_id, named in by_recommendation.items():
         # The same as asking each entry's citations about this recommendation, entry by entry.
         assert named == [(entry, columns) for entry, places in citations.items()

@@ -32,16 +32,6 @@ NAME = "cross_refs/organisations.yaml"
 
 
 @pytest.fixture(scope="module")
-def data(real_data: SiteData) -> SiteData:
-    return real_data
-
-
-@pytest.fixture(scope="module")
-def organisations(real_registers: CrossLinkData) -> Organisations:
-    return real_registers.organisations
-
-
-@pytest.fixture(scope="module")
 def small_organisations(small_registers: CrossLinkData) -> Organisations:
     return small_registers.organisations
 

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from safeguarding_site.base.errors import Problems
 from safeguarding_site.data.recommendations import load_recommendations
-from safeguarding_site.data.site_data import SiteData, load_site_data
+from safeguarding_site.data.site_data import SiteData
 from safeguarding_site.pages.recommendations import ANNEX_A, INDEX, recommendation_pages
 
 NAME = "cross_refs/recommendations.yaml"
 ENTRY = "- id: {n}\n{title}  recommendation: The Home Office should act.\n  response_2009: ''\n  progress_2010: ''\n"
-
-
-@pytest.fixture(scope="module")
-def data(root: Path) -> SiteData:
-    return load_site_data(root / "cross_refs")
 
 
 def _load(tmp_path: Path, *titles: str) -> list[str]:

@@ -35,6 +35,14 @@ def test_real_data_loads(root: Path) -> None:
                                    "letter-2010-03-17"}
 
 
+def test_an_unknown_official_text_document_names_its_line_and_the_keys_to_use(cross_refs: Path) -> None:
+    line = edit(cross_refs / "working-together.yaml", "  document: letter-2010-03-17\n", "  document: letter-2010\n")
+    assert _errors(cross_refs) == [
+        f"cross_refs/working-together.yaml:{line}: official_text: document 'letter-2010' is not a key in "
+        "documents.yaml: use one of chief-adviser, letter-2008-11-17, letter-2009-02-03, letter-2010-03-17, "
+        "one-year-on"]
+
+
 def test_duplicate_id_names_file_line_and_entry(cross_refs: Path) -> None:
     recs = cross_refs / "recommendations.yaml"
     edit(recs, "- id: 5\n", "- id: 4\n")

@@ -10,21 +10,12 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from project_paths import SMALL_SITE
-from safeguarding_site.base.errors import Problems
-from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking.autolink import autolink, find_references
 from safeguarding_site.linking.reference_patterns import TABLE
-from safeguarding_site.linking.targets import LinkTargets, build_link_targets
+from safeguarding_site.linking.targets import LinkTargets
 from safeguarding_site.text.front_matter import document_key
 from site_markdown import EXTENSIONS
-
-# Evidence quotes exactly as cross_refs/recommendations.yaml records them (Annex A, recs 11 and 19).
-REC_11_QUOTE = ("Revisions to Chapter 4 stress the importance of specialist training for these roles and Chapter 2 "
-                "references the local authority's responsibility to ensure relevant staff receive this high "
-                "quality training.")
-REC_19_QUOTE = ("Chapter 3 sets out that the Local Safeguarding Children Board (LSCB) should consider developing "
-                "protocols for resolving different professional opinions about a specific case.")
+from small_site_targets import REC_11_QUOTE, REC_19_QUOTE, small_site_targets
 
 
 def _page(document: str, paragraphs: range = range(0)) -> str:
@@ -53,15 +44,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def targets() -> LinkTargets:
-    documents = load_documents(SMALL_SITE / "cross_refs/documents.yaml", "documents.yaml", Problems())
-    return build_link_targets(
-        documents=documents,
-        recommendations={n: f"recommendations/{n}.md" for n in range(1, 59)},
-        chapters={n: f"working-together/chapter-{n}.md" for n in range(1, 13)},
-        overview="working-together/index.md",
-        evidence=[(4, REC_11_QUOTE), (2, REC_11_QUOTE), (3, REC_19_QUOTE), (99, "Chapter 99 is not a chapter")],
-        pages=PAGES,
-    )
+    return small_site_targets(PAGES, [(4, REC_11_QUOTE), (2, REC_11_QUOTE), (3, REC_19_QUOTE),
+                                      (99, "Chapter 99 is not a chapter")])
 
 
 # Where a passage sits: (page, front matter document key). Recommendation pages have no key of their own.

@@ -6,9 +6,6 @@ import re
 
 import markdown
 import pytest
-from project_paths import SMALL_SITE
-from safeguarding_site.base.errors import Problems
-from safeguarding_site.data.documents import load_documents
 from safeguarding_site.linking import backlinks as backlinks_module
 from safeguarding_site.linking.backlinks import (
     Backlinks,
@@ -17,12 +14,9 @@ from safeguarding_site.linking.backlinks import (
     chapter_section,
     recommendation_section,
 )
-from safeguarding_site.linking.targets import LinkTargets, build_link_targets
+from safeguarding_site.linking.targets import LinkTargets
 from site_markdown import EXTENSIONS
-
-REC_11_QUOTE = ("Revisions to Chapter 4 stress the importance of specialist training for these roles and Chapter 2 "
-                "references the local authority's responsibility to ensure relevant staff receive this high "
-                "quality training.")
+from small_site_targets import REC_11_QUOTE, small_site_targets
 
 PAGES = {
     "index.md": "# Home\n\nSee Rec 2 and Chapter 8 of *Working Together*.\n",
@@ -164,15 +158,7 @@ EXPECTED_CHAPTERS = {
 
 
 def _targets(pages: dict[str, str]) -> LinkTargets:
-    documents = load_documents(SMALL_SITE / "cross_refs/documents.yaml", "documents.yaml", Problems())
-    return build_link_targets(
-        documents=documents,
-        recommendations={n: f"recommendations/{n}.md" for n in range(1, 59)},
-        chapters={n: f"working-together/chapter-{n}.md" for n in range(1, 13)},
-        overview="working-together/index.md",
-        evidence=[(4, REC_11_QUOTE), (2, REC_11_QUOTE)],
-        pages=pages,
-    )
+    return small_site_targets(pages, [(4, REC_11_QUOTE), (2, REC_11_QUOTE)])
 
 
 @pytest.fixture(scope="module")

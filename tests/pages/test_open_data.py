@@ -117,7 +117,20 @@ def test_csv_round_trips_with_the_documented_header(files: dict[str, str]) -> No
         assert _listed(row["addressed_to_names"]) == [a["name"] for a in rec["addressed_to"]]
         chapters = rec["working_together_chapters"]
         assert _listed(row["working_together_chapters"]) == [str(c["chapter"]) for c in chapters]
+        assert _listed(row["working_together_status"]) == [c["status"] for c in chapters]
         assert _listed(row["guidance"]) == [g["id"] for g in rec["guidance"]]
+
+
+@pytest.mark.real_content
+def test_csv_says_which_chapters_implement_and_which_were_only_promised(real_files: dict[str, str]) -> None:
+    """The JSON's status, in the CSV too (issue 13's distinction was once in the JSON only)."""
+    rows = {int(row["id"]): row for row in csv.DictReader(io.StringIO(real_files[CSV_FILE], newline=""))}
+    assert (rows[48]["working_together_chapters"], rows[48]["working_together_status"]) == ("8", "promises")
+    assert (rows[43]["working_together_chapters"], rows[43]["working_together_status"]) == ("8", "implements")
+    assert rows[42]["working_together_status"] == ""  # a mention, not a chapter that implements it
+    for row in rows.values():
+        chapters, status = _listed(row["working_together_chapters"]), _listed(row["working_together_status"])
+        assert len(status) == len(chapters) and set(status) <= {"implements", "promises"}, row["id"]
 
 
 def _listed(cell: str) -> list[str]:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from editing import add_to_progress_update
 from mkdocs.utils.meta import get_data
 from safeguarding_site.checks.project import check_project, read_project
 from safeguarding_site.commands.main import main
@@ -143,12 +144,8 @@ def test_a_broken_link_is_a_problem_to_check_and_to_the_build(
 
 def test_markup_from_a_data_field_is_found_on_its_page_and_named_at_its_line(project: Path) -> None:
     """The loader lets `jav&#x09;ascript:` through; the pages made from it are where it is caught."""
-    recs = project / "cross_refs/recommendations.yaml"
-    text = recs.read_text(encoding="utf-8")
-    start = text.index("  progress_2010: |-\n", text.index("- id: 7\n")) + len("  progress_2010: |-\n")
-    recs.write_text(text[:start] + "    See [the plan](jav&#x09;ascript:alert(1)).\n" + text[start:],
-                    encoding="utf-8")
-    line = text[:start].count("\n") + 1
+    line = add_to_progress_update(project / "cross_refs/recommendations.yaml", 7,
+                                  "See [the plan](jav&#x09;ascript:alert(1)).")
     unsafe = [p for p in check_lines(project) if "javascript: URL" in p]
     assert unsafe and all(p.startswith(f"cross_refs/recommendations.yaml:{line}: ") for p in unsafe), unsafe
     assert any("(on the generated page " in p for p in unsafe), unsafe

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.known_fields import check_known_fields, misspelt
-from ..base.yaml_lines import LineDict, load_yaml
+from ..base.yaml_lines import LineDict
+from .fields import load_data_file
 
 DOCUMENT_FIELDS = ("key", "title", "short_title", "author", "date", "source", "path", "copyright")
 
@@ -37,12 +38,8 @@ class Document:
 
 
 def load_documents(path: Path, name: str, problems: Problems) -> dict[str, Document]:
-    data = load_yaml(path, name)
-    suggested = check_known_fields(data, ("schema", "documents"),
-                                   name, problems) if isinstance(data, LineDict) else set()
-    if not isinstance(data, LineDict) or not isinstance(data.get("documents"), list):
-        if "documents" not in suggested:
-            problems.add(name, "expected a mapping with a 'documents:' list", line=1)
+    data = load_data_file(path, name, ("schema", "documents"), ("documents",), problems)
+    if data is None:
         return {}
     documents: dict[str, Document] = {}
     for index, entry in enumerate(data["documents"]):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..base.errors import Problems
-from ..base.yaml_lines import LineDict
+from ..base.known_fields import check_known_fields
+from ..base.yaml_lines import LineDict, load_yaml
 
 SCHEMA = 1  # the version every data file declares with ``schema: 1``
 
@@ -15,6 +17,27 @@ def check_schema(data: LineDict, name: str, problems: Problems) -> None:
     if data.get("schema") != SCHEMA:
         problems.add(name, f"schema must be {SCHEMA}, not {data.get('schema')!r}", line=data.line_of("schema"))
 
+
+
+def load_data_file(path: Path, name: str, fields: Iterable[str], lists: tuple[str, ...],
+                   problems: Problems) -> LineDict | None:
+    """The file's top-level mapping, its unknown fields and schema checked, if it holds each of ``lists`` as a
+    list; otherwise None, with the problem reported once (not again when a misspelt list name was reported)."""
+    data = load_yaml(path, name)
+    suggested = check_known_fields(data, fields, name, problems) if isinstance(data, LineDict) else set()
+    if not isinstance(data, LineDict) or not all(isinstance(data.get(key), list) for key in lists):
+        if not suggested & set(lists):
+            problems.add(name, f"expected a mapping with {_lists(lists)}", line=1)
+        return None
+    check_schema(data, name, problems)
+    return data
+
+
+def _lists(names: tuple[str, ...]) -> str:
+    """"a 'terms:' list", "an 'entries:' list", "'sectors:' and 'organisations:' lists"."""
+    if len(names) == 1:
+        return f"{'an' if names[0][0] in 'aeiou' else 'a'} '{names[0]}:' list"
+    return " and ".join(f"'{name}:'" for name in names) + " lists"
 
 
 def entry_key(entry: object, field: str, pattern: re.Pattern[str], purpose: str, name: str, label: str,

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from ..base.errors import DataError, Problems
 from ..base.known_fields import check_known_fields, misspelt
-from ..base.yaml_lines import LineDict, load_yaml
+from ..base.yaml_lines import LineDict
 from ..text.blocks import Block, comparable, page_blocks
 from ..text.front_matter import document_key
 from .documents import Document
-from .fields import check_schema, misquoted, not_one_of
+from .fields import load_data_file, misquoted, not_one_of
 from .recommendations import COLUMNS, Recommendation, check_markdown_safety
 
 # Letters, digits, "&" and "()" as the sources print them (A&E, C4EO, DA(FCY)), words separated by spaces.
@@ -60,14 +60,9 @@ class Glossary:
 def load_glossary(path: Path, name: str, recommendations: Sequence[Recommendation], problems: Problems) -> Glossary:
     """Read and check the glossary; quotes from a recommendation are checked here, quotes from a page by
     ``check_page_sources`` once the pages are known."""
-    data = load_yaml(path, name)
-    suggested = check_known_fields(data, ("schema", "terms"),
-                                   name, problems) if isinstance(data, LineDict) else set()
-    if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
-        if "terms" not in suggested:
-            problems.add(name, "expected a mapping with a 'terms:' list", line=1)
+    data = load_data_file(path, name, ("schema", "terms"), ("terms",), problems)
+    if data is None:
         return Glossary(())
-    check_schema(data, name, problems)
     recs = {rec.id: rec for rec in recommendations}
     terms: list[Term] = []
     seen: dict[str, int] = {}

@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 from ..base.dates import parse_document_date
 from ..base.errors import Problems
 from ..base.known_fields import check_known_fields
-from ..base.yaml_lines import LineDict, load_yaml
+from ..base.yaml_lines import LineDict
 from ..text.blocks import comparable
 from .documents import Document
-from .fields import check_schema, entry_key, not_one_of
+from .fields import entry_key, load_data_file, not_one_of
 from .recommendations import check_markdown_safety
 from .web_archive import archive_url
 
@@ -88,14 +88,10 @@ def is_retired(url: str, domains: tuple[str, ...]) -> bool:
 
 
 def load_register(path: Path, name: str, documents: Mapping[str, Document], problems: Problems) -> Register:
-    data = load_yaml(path, name)
     top = ("schema", "official_domains", "misprinted_domains", "retired_domains", "entries")
-    suggested = check_known_fields(data, top, name, problems) if isinstance(data, LineDict) else set()
-    if not isinstance(data, LineDict) or not isinstance(data.get("entries"), list):
-        if "entries" not in suggested:
-            problems.add(name, "expected a mapping with an 'entries:' list", line=1)
+    data = load_data_file(path, name, top, ("entries",), problems)
+    if data is None:
         return Register({}, ())
-    check_schema(data, name, problems)
     domains = _hosts(data, "retired_domains", name, problems)
     official = _hosts(data, "official_domains", name, problems)
     misprints = _misprints(data, name, problems)

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from ..base.errors import Problems
 from ..base.known_fields import check_known_fields
-from ..base.yaml_lines import LineDict, load_yaml
+from ..base.yaml_lines import LineDict
 from ..text.blocks import comparable
-from .fields import check_schema, entry_key
+from .fields import entry_key, load_data_file
 
 if TYPE_CHECKING:
     from .recommendations import Recommendation
@@ -83,16 +83,11 @@ class Addressees:
 
 
 def load_organisations(path: Path, name: str, problems: Problems) -> Organisations:
-    data = load_yaml(path, name)
-    suggested = check_known_fields(data, ("schema", "sectors", "organisations"),
-                                   name, problems) if isinstance(data, LineDict) else set()
-    errors_before = len(problems.errors)
-    if not isinstance(data, LineDict) or not isinstance(data.get("organisations"), list) \
-            or not isinstance(data.get("sectors"), list):
-        if not suggested & {"sectors", "organisations"}:
-            problems.add(name, "expected a mapping with 'sectors:' and 'organisations:' lists", line=1)
+    data = load_data_file(path, name, ("schema", "sectors", "organisations"), ("sectors", "organisations"),
+                          problems)
+    if data is None:
         return Organisations({}, {})
-    check_schema(data, name, problems)
+    errors_before = len(problems.errors)
     sectors: dict[str, Sector] = {}
     for index, entry in enumerate(data["sectors"]):
         key, title = (entry.get("key"), entry.get("name")) if isinstance(entry, LineDict) else (None, None)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from ..base.errors import Problems
 from ..base.known_fields import check_known_fields, misspelt
-from ..base.yaml_lines import LineDict, load_yaml
+from ..base.yaml_lines import LineDict
 from ..text.plain_text import contains_quote
-from .fields import check_schema, misquoted, not_one_of
+from .fields import load_data_file, misquoted, not_one_of
 from .working_together import WORKING_TOGETHER
 
 COLUMNS = {
@@ -104,14 +104,9 @@ def check_markdown_safety(text: str) -> str | None:
 def load_recommendations(path: Path, name: str, chapters: set[int], problems: Problems,
                          organisations: Collection[str] | None = None) -> list[Recommendation]:
     """Every entry of recommendations.yaml, checked; ``organisations``: the keys ``addressed_to`` may use."""
-    data = load_yaml(path, name)
-    suggested = check_known_fields(data, ("schema", "source", "recommendations"),
-                                   name, problems) if isinstance(data, LineDict) else set()
-    if not isinstance(data, LineDict) or not isinstance(data.get("recommendations"), list):
-        if "recommendations" not in suggested:
-            problems.add(name, "expected a mapping with a 'recommendations:' list", line=1)
+    data = load_data_file(path, name, ("schema", "source", "recommendations"), ("recommendations",), problems)
+    if data is None:
         return []
-    check_schema(data, name, problems)
     recs: list[Recommendation] = []
     seen: dict[int, int] = {}
     titles: dict[str, tuple[int, int]] = {}  # short title, case-folded -> (id, line) of its first use

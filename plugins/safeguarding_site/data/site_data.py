@@ -62,8 +62,9 @@ def load_site_data(cross_refs: Path, *, display_root: Path | None = None) -> Sit
     recs = guarded(load_recommendations, cross_refs / RECOMMENDATIONS_FILE, name(RECOMMENDATIONS_FILE),
                    chapters, problems, None if organisations is None else organisations.organisations) or []
     if wt and wt.official_text and wt.official_text.document not in documents:
-        problems.add(name(WORKING_TOGETHER_FILE), f"official_text.document {wt.official_text.document!r} is not "
-                     f"a key in {DOCUMENTS_FILE}", entry="official_text")
+        problems.add(name(WORKING_TOGETHER_FILE), f"document {wt.official_text.document!r} is not a key in "
+                     f"{DOCUMENTS_FILE}: use one of {', '.join(sorted(documents))}",
+                     line=wt.official_text.document_line, entry="official_text")
     if wt:
         _check_title_quotes(wt, recs, name(WORKING_TOGETHER_FILE), problems)
     problems.raise_if_any()

@@ -59,6 +59,7 @@ class OfficialText:
     url: str
     document: str
     quote: str
+    document_line: int = 0  # where an unknown document key is reported (documents.yaml is read apart)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def load_working_together(path: Path, name: str, problems: Problems) -> WorkingT
             url=_text(official, "url", name, "official_text", problems),
             document=_text(official, "document", name, "official_text", problems),
             quote=_text(official, "quote", name, "official_text", problems),
+            document_line=official.line_of("document"),
         )
     for i, a in enumerate(data.get("appendices") or []):
         if isinstance(a, LineDict):

@@ -19,7 +19,7 @@ _UNDERSCORE = "\x01"  # stands in for "_" while emphasis is stripped
 _ADDRESS = re.compile(r"^(?:www\.|[\w-]+(?:\.[\w-]+)+/)", re.IGNORECASE)
 # The parts of a multi-page document in reading order; anything else sorts by name after them.
 _PAGE_ORDER = re.compile(r"(index|foreword|executive-summary|chapter-(\d+)|annex-([a-z]))\.md$")
-# Characters no two of which match one character ignoring case (tests/test_guidance_citations_trie.py checks
+# Characters no two of which match one character ignoring case (tests/linking/test_citations.py checks
 # every code point): distinct ones after the same beginning never match at the same place, as the trie needs.
 # Phrases are case-folded, so capitals do not occur; a phrase with any other character keeps the flat form.
 _TRIE_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F) if not chr(c).isupper()) | frozenset(
@@ -140,11 +140,6 @@ def find_citations(register: Register, recommendations: Sequence[Recommendation]
             for entry_id, words in cited_in(block.text, table, pattern):
                 add(entry_id, words, page, block.anchor, block.label)
     return {entry_id: tuple(places.values()) for entry_id, places in found.items()}
-
-
-def guidance_for(rec_id: int, citations: Mapping[str, Sequence[Citation]]) -> list[str]:
-    """The ids of the register entries a recommendation's text cites, in register order."""
-    return [entry_id for entry_id, places in citations.items() if any(c.recommendation == rec_id for c in places)]
 
 
 def columns_by_recommendation(citations: Mapping[str, Sequence[Citation]]) -> dict[int, list[tuple[str, list[str]]]]:

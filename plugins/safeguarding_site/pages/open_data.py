@@ -30,7 +30,10 @@ CSV_COLUMNS = {
     "recommendation": "Lord Laming's recommendation (March 2009), Markdown.",
     "response_2009": "The Government's response (May 2009), Markdown; may be empty.",
     "progress_2010": "The progress update (March 2010), Markdown; may be empty.",
-    "working_together_chapters": "Numbers of the Working Together chapters that implement it.",
+    "working_together_chapters": "Numbers of the Working Together chapters that implement it, or that the response "
+                                 "promised would.",
+    "working_together_status": "\"implements\" or \"promises\" for each of those chapters, in the same order "
+                               "(see the JSON).",
     "addressed_to": "Keys of the organisations it is addressed to.",
     "addressed_to_names": "Their names, in the same order.",
     "addressed_to_source": "\"wording\" or \"editors\" (see the JSON).",
@@ -124,6 +127,7 @@ def to_csv(table: Mapping) -> str:
             "recommendation": rec["recommendation"], "response_2009": rec["response_2009"],
             "progress_2010": rec["progress_2010"],
             "working_together_chapters": _joined([str(c["chapter"]) for c in rec["working_together_chapters"]]),
+            "working_together_status": _joined([c["status"] for c in rec["working_together_chapters"]]),
             "addressed_to": _joined([a["key"] for a in rec["addressed_to"]]),
             "addressed_to_names": _joined([a["name"] for a in rec["addressed_to"]]),
             "addressed_to_source": rec["addressed_to_source"],
@@ -186,7 +190,8 @@ def data_page(count: int) -> str:
         "", "## The CSV file { #csv }", "",
         "UTF-8, comma-separated, fields quoted where needed (RFC 4180; a text may run over several lines). "
         "The first row names the columns. Lists are joined with a semicolon and a space. The CSV leaves out "
-        "the quotations and mentions: the JSON file has them.", "",
+        "the quotations and mentions, which the JSON file has; it keeps whether each chapter implements the "
+        "recommendation or was only promised to.", "",
         "| Column | Meaning |", "| --- | --- |",
     ]
     lines += [f"| `{name}` | {_cell(text)} |" for name, text in CSV_COLUMNS.items()]

@@ -6,8 +6,8 @@ from ..data.guidance import KINDS
 from ..data.recommendations import MENTION_KINDS
 from .phrases import SHORT_TITLE_MEANING
 
-SCHEMA_VERSION = "1.2.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13). 1.2: also_concerns;
-# short_title is the editors' title (issue 15)
+SCHEMA_VERSION = "1.3.0"  # 1.1: implemented_by status; mentions of a chapter (issue 13). 1.2: also_concerns;
+# short_title is the editors' title (issue 15). 1.3: the CSV's working_together_status column (the JSON's status)
 
 _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progress_2010"],
            "description": "Which text: Lord Laming's recommendation, the Government's response (May 2009) "
@@ -15,7 +15,29 @@ _COLUMN = {"type": "string", "enum": ["recommendation", "response_2009", "progre
 _STATUS = {"type": "string", "enum": ["implements", "promises"],
            "description": "implements: the progress update (March 2010) says the chapter does it; promises: "
                           "a plan, such as the May 2009 response's 'will'."}
+_KEY = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}  # as cross_refs/ spells keys and ids
 _URL = {"type": "string", "description": "Address of the page on this site, relative to the site's root."}
+_FOUND_BY = {"type": "string", "enum": ["wording", "editors"],
+             "description": "\"wording\": found by rule in the recommendation's wording; \"editors\": set by "
+                            "the site's editors."}
+
+
+def _organisations(description: str) -> dict:
+    """A list of organisations (addressed_to and also_concerns have the same shape)."""
+    return {
+        "type": "array", "description": description,
+        "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["key", "name", "sector", "url"],
+            "properties": {
+                "key": _KEY,
+                "name": {"type": "string"},
+                "sector": {"type": "string", "description": "The sector's name."},
+                "url": _URL,
+            },
+        },
+    }
+
 
 SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -114,45 +136,13 @@ SCHEMA: dict = {
                             },
                         },
                     },
-                    "addressed_to": {
-                        "type": "array",
-                        "description": "The organisations the recommendation's wording says must or should act.",
-                        "items": {
-                            "type": "object", "additionalProperties": False,
-                            "required": ["key", "name", "sector", "url"],
-                            "properties": {
-                                "key": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-                                "name": {"type": "string"},
-                                "sector": {"type": "string", "description": "The sector's name."},
-                                "url": _URL,
-                            },
-                        },
-                    },
-                    "addressed_to_source": {
-                        "type": "string", "enum": ["wording", "editors"],
-                        "description": "\"wording\": found by rule in the recommendation's wording; \"editors\": "
-                                       "set by the site's editors.",
-                    },
-                    "also_concerns": {
-                        "type": "array",
-                        "description": "Other organisations the wording names, or whose services it names, as "
-                                       "affected without asking them to act; never one of addressed_to.",
-                        "items": {
-                            "type": "object", "additionalProperties": False,
-                            "required": ["key", "name", "sector", "url"],
-                            "properties": {
-                                "key": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-                                "name": {"type": "string"},
-                                "sector": {"type": "string", "description": "The sector's name."},
-                                "url": _URL,
-                            },
-                        },
-                    },
-                    "also_concerns_source": {
-                        "type": "string", "enum": ["wording", "editors"],
-                        "description": "\"wording\": found by rule in the recommendation's wording; \"editors\": "
-                                       "set by the site's editors.",
-                    },
+                    "addressed_to": _organisations(
+                        "The organisations the recommendation's wording says must or should act."),
+                    "addressed_to_source": _FOUND_BY,
+                    "also_concerns": _organisations(
+                        "Other organisations the wording names, or whose services it names, as affected without "
+                        "asking them to act; never one of addressed_to."),
+                    "also_concerns_source": _FOUND_BY,
                     "guidance": {
                         "type": "array",
                         "description": "Entries of the site's Supporting guidance register that the texts name.",
@@ -160,7 +150,7 @@ SCHEMA: dict = {
                             "type": "object", "additionalProperties": False,
                             "required": ["id", "title", "kind", "url", "columns"],
                             "properties": {
-                                "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                                "id": _KEY,
                                 "title": {"type": "string"},
                                 "kind": {"type": "string", "enum": list(KINDS)},
                                 "url": _URL,

@@ -61,7 +61,7 @@ class Abbreviation:
         return self._expansion_words[0].lower()
 
 
-# Each pair is spelled out in a source as "expansion (ABBREVIATION)"; tests/test_search_extras.py checks
+# Each pair is spelled out in a source as "expansion (ABBREVIATION)"; tests/search/test_index_extras.py checks
 # that, so no expansion here is our own invention.
 ABBREVIATIONS: tuple[Abbreviation, ...] = tuple(Abbreviation(short, expansion) for short, expansion in (
     ("A&E", "Accident and Emergency"),

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 # mkdocs.utils.meta.YAML_RE, character for character: the build takes front matter off with it, so every
-# reader here must agree with it (tests/test_front_matter.py compares the two).
+# reader here must agree with it (tests/text/test_front_matter.py compares the two).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 # MultiMarkdown-style metadata, which MkDocs also reads from a page without --- lines (mkdocs.utils.meta).
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
@@ -48,7 +48,7 @@ def read_page(text: str) -> tuple[str, dict[str, Any]]:
     """A page's Markdown and metadata exactly as MkDocs 1.6's ``get_data`` gives them to the build.
 
     ``build.py check`` must see the pages as the build does, without importing MkDocs (the core does not);
-    tests/test_front_matter.py compares the two on every page of docs/ and on awkward cases.
+    tests/text/test_front_matter.py compares the two on every page of docs/ and on awkward cases.
     """
     if match := FRONT_MATTER.match(text):
         try:

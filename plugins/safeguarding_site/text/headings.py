@@ -1,7 +1,7 @@
 """A heading's text and id as Python-Markdown's toc makes them, read from the Markdown without rendering it.
 
 The one place that knows: page blocks, "referred to in" labels and ``build.py check``'s anchors all use it,
-so a heading's id agrees everywhere with the id in the built page (tests/test_check_pages.py compares them).
+so a heading's id agrees everywhere with the id in the built page (tests/text/test_markdown_scan.py compares them).
 """
 
 from __future__ import annotations

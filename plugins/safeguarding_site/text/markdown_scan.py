@@ -2,7 +2,7 @@
 
 Rendering the whole site takes seconds; ``build.py check`` must answer in well under one, so it reads the
 Markdown with patterns that follow what Python-Markdown (with attr_list, toc, footnotes, md_in_html) makes
-of it. tests/test_check_pages.py compares the anchors found here with the ids in the built HTML.
+of it. tests/text/test_markdown_scan.py compares the anchors found here with the ids in the built HTML.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ _LINK_TEXT = r"[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*"
 # Each pattern finds a span whose text is markup or belongs to someone else (a URL, a link, a label).
 # Order does not matter: every span found is blanked. Where a pattern is written unlike the obvious form
 # (a character class first, a look-behind), it is so that the regex engine can skip ahead to the characters
-# a match can start with; tests/test_protected_markdown.py checks it against the obvious form.
+# a match can start with; tests/text/test_protected_spans.py checks it against the obvious form.
 _PROTECTED = (
     _Protected(FRONT_MATTER, lambda text: text.startswith("---")),  # front matter
     _Protected(re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?(?:^\1\2[ \t]*$|\Z)", re.DOTALL | re.MULTILINE),

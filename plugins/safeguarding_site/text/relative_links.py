@@ -18,7 +18,3 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
 @lru_cache(maxsize=65536)
 def _relpath(to_page: str, from_dir: str, cwd: str) -> str:
     return posixpath.relpath(to_page, from_dir)
-
-
-def escape_attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
