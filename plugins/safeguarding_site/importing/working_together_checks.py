@@ -69,7 +69,7 @@ def check_contents(chapters: list[Chapter], contents: list[ContentsEntry], sourc
                                     line=entry.line, entry=where))
         listed = []
         for e in contents[index + 1:]:
-            if e.chapter is not None:
+            if e.opens_part:
                 break
             listed.append(e)
         found = sections_of(chapter)
