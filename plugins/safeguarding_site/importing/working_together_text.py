@@ -100,9 +100,13 @@ def _split_footnotes(page: Page, notes: _Footnotes) -> tuple[list[SourceLine], d
     body: list[SourceLine] = []
     foot: dict[int, list[SourceLine]] = {}
     current: int | None = None
-    for line in page.lines:
+    # Footnotes are the page's last lines: where two lines start with the same number (a paragraph numbered
+    # 2 and footnote 2), the later one is the footnote.
+    last_start = {int(m[1]): i for i, line in enumerate(page.lines) if (m := _FOOTNOTE.match(line.text))}
+    for i, line in enumerate(page.lines):
         match = _FOOTNOTE.match(line.text)
-        if match and notes.pending and int(match[1]) == notes.pending[0] and (current or body):
+        if match and notes.pending and int(match[1]) == notes.pending[0] and (current or body) \
+                and last_start[int(match[1])] == i:
             current = notes.pending.pop(0)
             foot[current] = [SourceLine(line.number, line.page, match[2])]
         elif current is not None:
@@ -238,7 +242,8 @@ class _BodyReader:
                 self.set_aside.append(line)
                 k += 1
                 continue
-            if _APPENDIX.match(text) and line.number in self.first_on_page and ends_sentence(self.lines[k - 1].text):
+            if _APPENDIX.match(text) and line.number in self.first_on_page and (
+                    ends_sentence(self.lines[k - 1].text) or previous is None or previous.kind == "flow"):
                 self.appendices = True  # the appendices follow chapter 12: working_together_parts reads them
                 self.appendix_line = line.number
                 continue
