@@ -171,8 +171,8 @@ def test_the_parts_around_the_chapters_get_pages_with_the_same_protections(
     assert "preface.md: edited since it was imported" in err and "nothing written" in err
 
 
-def test_a_lost_word_of_a_part_fails_the_word_for_word_check(monkeypatch: pytest.MonkeyPatch, project: Path,
-                                                             tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_lost_word_of_a_part_fails_the_word_for_word_check(
+        monkeypatch: pytest.MonkeyPatch, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from safeguarding_site.importing import working_together_markdown
 
     real = working_together_markdown._block

@@ -75,12 +75,12 @@ class _PartWriter(_Writer):
         if self.rng.random() < 0.3:
             tokens[-1] = (tokens[-1][0], f"note:{self.next_note}")
             self.next_note += 1
-        line, notes, sup, first = f"{term}\t", [], [], True
+        line, notes, sup = f"{term}\t", [], []
         for word, kind in tokens:
             marker = kind[5:] if kind.startswith("note:") else ""
             if not line.endswith("\t") and len(line.split("\t")[-1]) + 1 + len(word) + len(marker) > GLOSSARY_WIDTH:
                 self.lines.append((Line(line, sup=sup, tab_stop=GLOSSARY_TAB), notes))
-                line, notes, sup, first = "", [], [], False
+                line, notes, sup = "", [], []
             line = f"{line}{'' if line.endswith(chr(9)) or not line else ' '}{word}"
             if marker:
                 sup.append((len(line), len(line) + len(marker)))
