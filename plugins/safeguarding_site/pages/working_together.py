@@ -10,6 +10,7 @@ from ..text.markdown_escape import escape
 from ..text.relative_links import relative
 from .phrases import PAGE_NAVIGATION, shown_title
 from .recommendations import STATUS_LABELS, quote_block
+from .working_together_parts import appendix_page, appendix_shell
 
 OVERVIEW = "working-together/index.md"
 
@@ -87,7 +88,8 @@ def overview_page(data: SiteData) -> str:
         lines.append("")
     if wt.appendices:
         lines += ["## Appendices { #appendices }", ""]
-        lines += [f"- Appendix {a.number}: {shown_title(a.title, a.confirmed)}" for a in wt.appendices]
+        lines += [f"- [Appendix {a.number}: {shown_title(a.title, a.confirmed)}]"
+                  f"({relative(page, appendix_page(a.number))})" for a in wt.appendices]
         lines.append("")
     return "\n".join(lines)
 
@@ -159,4 +161,7 @@ def working_together_pages(data: SiteData) -> dict[str, str]:
     pages = {OVERVIEW: overview_page(data)}
     for chapter in data.working_together.chapters.values():
         pages[chapter.page] = chapter_page(data, chapter)
+    for appendix in data.working_together.appendices:
+        page = appendix_page(appendix.number)
+        pages[page] = appendix_shell(data, appendix, [*_official_text(data, page), "", *_archived_copies(data)])
     return pages
