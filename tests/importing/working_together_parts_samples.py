@@ -69,9 +69,11 @@ class _PartWriter(_Writer):
         for word, kind in tokens:
             self.words.append(word + (kind[5:] if kind.startswith("note:") else ""))
 
-    def entry(self, term: str) -> None:
+    def entry(self, term: str, first: bool) -> None:
         """A glossary entry: the term, a tab, the definition, which wraps in its own column."""
         tokens = [(w, "") for w in " ".join(self._sentence() for _ in range(self.rng.randint(1, 2))).split()]
+        if first:  # the glossary's first definition says it is a sample
+            tokens = [(w, "") for w in samples._FIRST_SENTENCE.split()] + tokens
         if self.rng.random() < 0.3:
             tokens[-1] = (tokens[-1][0], f"note:{self.next_note}")
             self.next_note += 1
@@ -111,8 +113,8 @@ def _part(rng: random.Random, slug: str, title: str, heading: list[str], section
     m = 0
     if slug == "glossary":
         terms = sorted(rng.sample(_TERMS, rng.randint(2, 5)))
-        for term in terms:
-            writer.entry(term)
+        for i, term in enumerate(terms):
+            writer.entry(term, i == 0)
         return ExpectedPart(slug, title, None, [], [], writer.words, writer.footnotes, terms), writer.lines
     for section in sections:
         writer.heading(section)
