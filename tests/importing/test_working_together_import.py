@@ -185,3 +185,18 @@ def test_a_lost_word_of_a_part_fails_the_word_for_word_check(
     assert run(project, samples.write_text(samples.generate(30), tmp_path / "wt.txt")) == 1
     assert "word-for-word check of the text failed at word" in capsys.readouterr().err
     assert not (project / "docs").exists()
+
+
+def test_a_contents_list_that_disagrees_with_an_appendix_is_an_error_naming_page_and_line(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample = samples.generate(7)  # appendices 1, 2 and 3 after chapters 4 and 8
+    lines = sample.text.split("\n")
+    entry = next(i for i, line in enumerate(lines) if line.startswith("Appendix 1 – ") and "\t" in line)
+    lines[entry] = "Appendix 1 – A title the body does not have\t" + lines[entry].split("\t")[1]
+    source = tmp_path / "wt.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert run(project, source) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:{entry + 1}: appendix 1: the contents list (page 2) gives the title 'A title the body does " \
+           "not have' but the appendix heading" in err, err
+    assert not (project / "docs").exists()

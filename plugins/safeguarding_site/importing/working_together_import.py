@@ -15,7 +15,7 @@ import yaml
 
 from ..base.errors import DataError, DataErrors
 from .run import edited_since_generated, stamp
-from .working_together_checks import check_contents, check_outline, sections_of
+from .working_together_checks import check_contents, check_outline, check_parts_contents, sections_of
 from .working_together_markdown import chapter_page, check_word_for_word, part_page
 from .working_together_outline import FROM_PUBLICATION, HEADER
 from .working_together_pdf import EXPECTED_PAGES, pdf_to_text
@@ -95,6 +95,7 @@ def generate(root: Path, source_path: Path, out: Path) -> tuple[dict[Path, str],
         raise DataError(source, "no chapter found: expected a page that opens with 'Chapter N – Title'")
     errors = check_contents(parsed.chapters, parsed.contents, source) + check_outline(parsed.chapters, outline,
                                                                                        source)
+    errors += check_parts_contents(parsed.parts, parsed.contents, source)
     if errors:
         raise DataErrors(errors)
     # In the publication's order, as the word-for-word check reads them.

@@ -149,10 +149,12 @@ class PartReader(_BodyReader):
         part = self.chapters[-1]
         titles: list[str] = []
         inside = False
+        fronts = {_fold(t) for t in self.fronts}
         for entry in self.contents:
-            if entry.opens_part or _fold(entry.title) in {_fold(t) for t in self.fronts}:
-                inside = entry.appendix == part.number if part.is_appendix else _fold(entry.title) == _fold(
-                    part.title) and not entry.opens_part
+            if entry.opens_part or _fold(entry.title) in fronts:
+                # The contents list may name a part more briefly than its page does ("Executive summary").
+                inside = entry.appendix == part.number if part.is_appendix else \
+                    not entry.opens_part and part_slug(entry.title) == part.slug
             elif inside:
                 titles.append(entry.title)
         if titles or part.is_appendix:
