@@ -177,3 +177,20 @@ def test_a_paragraph_numbered_like_a_footnote_on_the_same_page_stays_a_paragraph
     preface = next(p for p in parse_sample(sample.text).parts if p.slug == "preface")
     assert [b.number for b in preface.paragraphs()][:3] == ["1", "2", "3"]
     assert preface.footnotes[2].startswith("Sample note")
+
+
+def from_the_front_matter(sample: samples.Sample) -> str:
+    """The sample without its cover and contents list: from the first page after the contents on."""
+    lines = sample.text.split("\n")
+    contents = lines.index("Contents")
+    first = next(i for i, line in enumerate(lines) if i > contents and (samples.ODD_HEADER in line
+                                                                        or samples.EVEN_HEADER in line))
+    return "\n".join(lines[first:])
+
+
+@pytest.mark.parametrize("seed", [1, 26, 30])
+def test_the_front_matter_without_its_contents_list_takes_its_sections_from_the_outline(seed: int) -> None:
+    sample = samples.generate(seed)
+    text = from_the_front_matter(sample)
+    assert "Contents" not in text and any(p.number is None for p in sample.parts)
+    assert_parts_match(sample, parse_sample(text), whole=True)
