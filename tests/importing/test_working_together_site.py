@@ -112,6 +112,11 @@ def test_the_imported_parts_have_pages_with_their_text_anchors_and_copyright(bui
             assert f"<dt>{term}</dt>" in html
     glossary = (site / "working-together" / "glossary.html").read_text(encoding="utf-8")
     assert "<dl>" in glossary
+    # The navigation line leads through the parts to chapter 1.
+    preface = (site / "working-together" / "preface.html").read_text(encoding="utf-8")
+    assert '<a href="executive-summary.html">← Executive summary</a>' in preface
+    assert '<a href="glossary.html">Glossary →</a>' in preface
+    assert '<a href="chapter-1.html">Chapter 1 →</a>' in glossary
 
 
 def test_the_menu_lists_the_parts_where_the_publication_has_them(built) -> None:

@@ -68,17 +68,25 @@ def appendix_shell(data: SiteData, appendix: Appendix, official: list[str]) -> s
     return "\n".join(lines)
 
 
-def front_part_page(data: SiteData, slug: str, imported: str, copyright_lines: list[str]) -> str:
-    """An imported executive summary, preface or glossary, with the navigation line and the copyright statement."""
+def front_part_page(data: SiteData, slug: str, imported: str, copyright_lines: list[str],
+                    present: list[str] | None = None) -> str:
+    """An imported executive summary, preface or glossary, with the navigation line and the copyright statement.
+
+    ``present`` are the slugs of the imported front parts, in order: the navigation line leads through them.
+    """
     page = front_page(slug)
     title = FRONT_PARTS[slug]
     body = imported[front_matter_end(imported):].strip("\n").split("\n")
     heading = body[0] if body and body[0].startswith("# ") else f"# {title}"
     rest = body[1:] if body and body[0].startswith("# ") else body
+    present = present or [slug]
+    i = present.index(slug)
+    before = (FRONT_PARTS[present[i - 1]], front_page(present[i - 1])) if i else None
     first = data.working_together.chapters.get(min(data.working_together.chapters, default=1))
-    after = ("Chapter 1", first.page) if first is not None else None
+    after = (FRONT_PARTS[present[i + 1]], front_page(present[i + 1])) if i + 1 < len(present) else \
+        (f"Chapter {first.number}", first.page) if first is not None else None
     lines = ["---", f"title: '{title}'", f"part: {slug}", "---", "", heading, "",
-             _nav_line(page, None, after), PAGE_NAVIGATION, "",
+             _nav_line(page, before, after), PAGE_NAVIGATION, "",
              f"*Working Together to Safeguard Children* (2010): {title.lower()}, before Part 1.", "",
              *copyright_lines, *rest, ""]
     return "\n".join(lines)

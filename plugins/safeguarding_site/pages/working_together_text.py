@@ -66,9 +66,10 @@ def with_imported_chapters(data: SiteData, generated: dict[str, str],
         if uri in generated and uri in sources and is_imported_chapter(sources[uri]):
             merged[uri] = chapter_page_with_text(data, generated[uri], sources[uri], what)
             taken.append(uri)
-    for slug in FRONT_PARTS:
+    present = [slug for slug in FRONT_PARTS if front_page(slug) not in generated
+               and front_page(slug) in sources and is_imported_chapter(sources[front_page(slug)])]
+    for slug in present:
         uri = front_page(slug)
-        if uri not in generated and uri in sources and is_imported_chapter(sources[uri]):
-            merged[uri] = front_part_page(data, slug, sources[uri], copyright_statement(data, "page"))
-            taken.append(uri)
+        merged[uri] = front_part_page(data, slug, sources[uri], copyright_statement(data, "page"), present)
+        taken.append(uri)
     return merged, taken
