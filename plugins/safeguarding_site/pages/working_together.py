@@ -8,7 +8,7 @@ from ..data.working_together import Chapter
 from ..text.external_links import external_link, printed_address
 from ..text.markdown_escape import escape
 from ..text.relative_links import relative
-from .phrases import PAGE_NAVIGATION, shown_title
+from .phrases import PAGE_NAVIGATION, shown_title, title_not_confirmed
 from .recommendations import STATUS_LABELS, quote_block
 from .working_together_parts import appendix_page, appendix_shell
 
@@ -56,8 +56,7 @@ def _title_status(data: SiteData, chapter: Chapter) -> list[str]:
                 f"[recommendation {rec.id}]({relative(chapter.page, rec.page)}): “{escape(quoted.quote)}”.",
                 "{ .wt-title-status }", ""]
     if not chapter.confirmed:
-        return ["The chapter's title is not yet confirmed: none of the documents on this site gives it in full.",
-                "{ .wt-title-status }", ""]
+        return title_not_confirmed("chapter")
     return []
 
 

@@ -16,7 +16,7 @@ from ..data.site_data import SiteData
 from ..data.working_together import Appendix
 from ..text.front_matter import front_matter_end
 from ..text.relative_links import relative
-from .phrases import PAGE_NAVIGATION, shown_title
+from .phrases import PAGE_NAVIGATION, shown_title, title_not_confirmed
 
 FOLDER = "working-together"
 OVERVIEW = f"{FOLDER}/index.md"
@@ -60,8 +60,7 @@ def appendix_shell(data: SiteData, appendix: Appendix, official: list[str]) -> s
         "",
     ]
     if not appendix.confirmed:
-        lines += ["The appendix's title is not yet confirmed: none of the documents on this site gives it in full.",
-                  "{ .wt-title-status }", ""]
+        lines += title_not_confirmed("appendix")
     lines += ["!!! note \"The text of this appendix is not yet included\"",
               "    Read the appendix in the official publication:", "",
               *["    " + line if line else "" for line in official], ""]
