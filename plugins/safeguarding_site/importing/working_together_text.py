@@ -61,7 +61,7 @@ class Parsed:
     chapters: list[Chapter]
     contents: list[ContentsEntry]
     debris: list[SourceLine]  # running headers, page numbers, contents, printer's marks, watermark
-    set_aside: list[SourceLine]  # text outside the chapters (front matter, appendices): not imported yet
+    set_aside: list[SourceLine]  # text outside the chapters and the parts around them (Part): not imported
     source_words: list[str]  # the words of every line kept, in order, for the word-for-word check
     footnote_words: list[str]
     parts: list = field(default_factory=list)  # executive summary, preface, glossary, appendices (Part)
@@ -336,8 +336,9 @@ def parse(text: str, *, source: str, outline_titles: dict[int, str], appendix_ti
     # The words as the source has them: markers glued back, the bullet glyph and italics are layout.
     source_words = [w for line in kept for w in _MARKED.sub(r"\1", line.text).replace("*", "").split()
                     if w not in _GLYPHS]
-    # Footnotes whose owner was set aside (a cover's) are not imported: their words are not expected either.
-    kept_notes = [(n, lines) for n, lines in footnotes if any(o.line.number <= lines[0].number for o in owners)]
+    # A footnote on the cover (before the contents list and any chapter or part) is debris like the cover.
+    kept_notes = [(n, lines) for n, lines in footnotes
+                  if lines[0].number >= opening or any(o.line.number <= lines[0].number for o in owners)]
     footnote_words = [w for n, lines in kept_notes for w in [str(n), *" ".join(x.text for x in lines).split()]]
     return Parsed(chapters, contents, debris + contents_lines + cover, set_aside, source_words, footnote_words,
                   parts)
