@@ -117,6 +117,9 @@ def test_the_imported_parts_have_pages_with_their_text_anchors_and_copyright(bui
     assert '<a href="executive-summary.html">← Executive summary</a>' in preface
     assert '<a href="glossary.html">Glossary →</a>' in preface
     assert '<a href="chapter-1.html">Chapter 1 →</a>' in glossary
+    overview = (site / "working-together" / "index.html").read_text(encoding="utf-8")
+    before = overview[overview.index('id="before-part-1"'):overview.index('id="part-1"')]
+    assert re.findall(r'<a href="([a-z-]+)\.html">', before) == PARTS
 
 
 def test_the_menu_lists_the_parts_where_the_publication_has_them(built) -> None:

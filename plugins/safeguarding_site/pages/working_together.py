@@ -10,9 +10,7 @@ from ..text.markdown_escape import escape
 from ..text.relative_links import relative
 from .phrases import PAGE_NAVIGATION, shown_title, title_not_confirmed
 from .recommendations import STATUS_LABELS, quote_block
-from .working_together_parts import appendix_page, appendix_shell
-
-OVERVIEW = "working-together/index.md"
+from .working_together_parts import OVERVIEW, appendix_page, appendix_shell
 
 
 def _official_text(data: SiteData, page: str) -> list[str]:

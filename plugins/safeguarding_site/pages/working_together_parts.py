@@ -91,6 +91,16 @@ def front_part_page(data: SiteData, slug: str, imported: str, copyright_lines: l
     return "\n".join(lines)
 
 
+def overview_with_front_parts(overview: str, present: list[str]) -> str:
+    """The overview page with a list of the imported parts before chapter 1, above Part 1's chapters."""
+    if not present:
+        return overview
+    listed = [f"- [{FRONT_PARTS[slug]}]({relative(OVERVIEW, front_page(slug))})" for slug in present]
+    section = "\n".join(["## Before Part 1 { #before-part-1 }", "", *listed, "", ""])
+    at = overview.find("## Part 1: ")
+    return overview + "\n" + section if at < 0 else overview[:at] + section + overview[at:]
+
+
 def nav_with_parts(nav: Any, front: list[str], appendices: list[int]) -> Any:
     """mkdocs.yml's nav with the menu entries of the imported front parts and of the appendices added.
 

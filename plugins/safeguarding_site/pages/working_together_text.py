@@ -12,7 +12,14 @@ import re
 
 from ..data.site_data import SiteData
 from ..text.front_matter import front_matter, front_matter_end
-from .working_together_parts import FRONT_PARTS, appendix_page, front_page, front_part_page
+from .working_together_parts import (
+    FRONT_PARTS,
+    OVERVIEW,
+    appendix_page,
+    front_page,
+    front_part_page,
+    overview_with_front_parts,
+)
 
 IMPORTED_BY = "build.py import-working-together"
 _GENERATED_BY = re.compile(rf"^generated_by: {re.escape(IMPORTED_BY)}$", re.MULTILINE)
@@ -72,4 +79,6 @@ def with_imported_chapters(data: SiteData, generated: dict[str, str],
         uri = front_page(slug)
         merged[uri] = front_part_page(data, slug, sources[uri], copyright_statement(data, "page"), present)
         taken.append(uri)
+    if OVERVIEW in merged:
+        merged[OVERVIEW] = overview_with_front_parts(merged[OVERVIEW], present)
     return merged, taken
