@@ -7,7 +7,9 @@ and their paragraph ranges) comes from the outline, which is a fact about the pu
 Each seed draws the features the importer must survive: paragraphs continued across page breaks, wrapped
 chapter titles, wrapped lines that start with a decimal number or a year, footnote markers glued to words,
 a tab or spaces after the paragraph number, bullets with wrapped lines, lettered sub-lists, a flow chart
-and a two-column contents list. The generator lays out every line itself, so the text and the PDF carry the
+and a two-column contents list. The executive summary, preface, glossary and appendices around the chapters
+come from working_together_parts_samples, drawn from a generator of their own. The generator lays out every
+line itself, so the text and the PDF carry the
 same lines, and it records what the importer must produce (``Expected``): the expected output comes from
 here, never from the importer.
 """

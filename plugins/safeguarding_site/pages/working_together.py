@@ -1,4 +1,4 @@
-"""Markdown for the generated Working Together pages: the overview and one page per chapter."""
+"""Markdown for the generated Working Together pages: the overview, one page per chapter and per appendix."""
 
 from __future__ import annotations
 
