@@ -9,9 +9,8 @@ chapter titles, wrapped lines that start with a decimal number or a year, footno
 a tab or spaces after the paragraph number, bullets with wrapped lines, lettered sub-lists, a flow chart
 and a two-column contents list. The executive summary, preface, glossary and appendices around the chapters
 come from working_together_parts_samples, drawn from a generator of their own. The generator lays out every
-line itself, so the text and the PDF carry the
-same lines, and it records what the importer must produce (``Expected``): the expected output comes from
-here, never from the importer.
+line itself, so the text and the PDF carry the same lines, and it records what the importer must produce
+(``Expected``): the expected output comes from here, never from the importer.
 """
 
 from __future__ import annotations
