@@ -25,6 +25,7 @@ from .pages.navigation import section_index
 from .pages.page_markdown import SiteParts, page_markdown
 from .pages.site import assemble_site
 from .pages.status_line import SITE_FILE, read_later_editions, read_notice
+from .pages.working_together_parts import nav_with_parts
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .serve.template_cache import MemoryBytecodeCache
@@ -125,6 +126,8 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             files.append(File.generated(config, src_uri, content=content))
         if site.zip_path is not None:
             files.append(File.generated(config, ZIP_URI, abs_src_path=str(site.zip_path)))
+        # Working Together's appendices and imported front parts join its menu (read after on_files).
+        config.nav = nav_with_parts(config.nav, list(site.front_parts), list(site.appendices))
         self.parts = site.parts
         self.planned = {uri: (page.markdown, page.meta, page.final) for uri, page in site.pages.items()}
         return files

@@ -19,6 +19,8 @@ def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     (root / "cross_refs").mkdir(parents=True)
     shutil.copy(ROOT / "cross_refs" / "working-together.yaml", root / "cross_refs")
+    (root / "sources").mkdir()
+    shutil.copy(ROOT / "sources" / "working-together-2010-outline.yaml", root / "sources")
     return root
 
 
@@ -34,7 +36,9 @@ def test_writes_one_page_per_chapter_and_fills_the_sections(project: Path, tmp_p
     sample = samples.generate(7)  # chapters 4 and 8: 8's title is unconfirmed in the outline
     assert run(project, samples.write_text(sample, tmp_path / "wt.txt")) == 0
     out = project / "docs" / "working-together"
-    assert sorted(p.name for p in out.iterdir()) == ["chapter-4.md", "chapter-8.md"]
+    assert [p.slug for p in sample.parts] == ["preface", "appendix-1", "appendix-2", "appendix-3"]
+    assert sorted(p.name for p in out.iterdir()) == ["appendix-1.md", "appendix-2.md", "appendix-3.md",
+                                                     "chapter-4.md", "chapter-8.md", "preface.md"]
     page = (out / "chapter-8.md").read_text(encoding="utf-8")
     assert page.startswith("---\ngenerated_sha256: ")
     for number in sample.chapter(8).paragraphs:
@@ -60,7 +64,7 @@ def test_a_second_run_changes_nothing_and_an_edited_page_is_not_overwritten(
     source = samples.write_text(samples.generate(7), tmp_path / "wt.txt")
     assert run(project, source) == 0
     assert run(project, source) == 0
-    assert "0 written, 3 unchanged" in capsys.readouterr().out
+    assert "0 written, 7 unchanged" in capsys.readouterr().out
     page = project / "docs" / "working-together" / "chapter-4.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
     other = samples.write_text(samples.generate(8), tmp_path / "other.txt")  # chapter 7 only
@@ -131,9 +135,68 @@ def test_bad_input_ends_in_one_line(content: bytes, project: Path, tmp_path: Pat
 def test_build_py_import_keeps_the_sections_read_from_the_publication(project: Path, tmp_path: Path) -> None:
     from safeguarding_site.importing.run import run_import
 
-    shutil.copytree(ROOT / "sources", project / "sources")
+    shutil.copytree(ROOT / "sources", project / "sources", dirs_exist_ok=True)
     assert run(project, samples.write_text(samples.generate(7), tmp_path / "wt.txt")) == 0
     after_pdf = (project / "cross_refs" / "working-together.yaml").read_text(encoding="utf-8")
     report = run_import(project)
     assert report.kept == ["cross_refs/working-together.yaml"] and not report.refused
     assert (project / "cross_refs" / "working-together.yaml").read_text(encoding="utf-8") == after_pdf
+
+
+def test_the_parts_around_the_chapters_get_pages_with_the_same_protections(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample = samples.generate(30)  # executive summary, preface, glossary, appendix 2; chapters 1, 6, 11
+    source = samples.write_text(sample, tmp_path / "wt.txt")
+    assert run(project, source) == 0
+    assert "chapters 1, 6, 11 and executive-summary, preface, glossary, appendix-2;" in capsys.readouterr().out
+    out = project / "docs" / "working-together"
+    for part in sample.parts:
+        page = (out / f"{part.slug}.md").read_text(encoding="utf-8")
+        assert page.startswith("---\ngenerated_sha256: ") and "generated_by: build.py import-working-together" in page
+        for number in part.paragraphs:
+            assert f"{{ #para-{number.replace('.', '-')} .numbered }}" in page
+    glossary = (out / "glossary.md").read_text(encoding="utf-8")
+    assert "# Glossary\n" in glossary and all(f"\n{t}\n:   " in glossary for t in sample.parts[2].terms)
+    appendix = (out / "appendix-2.md").read_text(encoding="utf-8")
+    assert "title: 'Appendix 2: " in appendix and "\nappendix: 2\n" in appendix
+    # The appendix's title, as the publication prints it, is now confirmed in cross_refs/.
+    recorded = {a["number"]: a for a in data(project)["appendices"]}
+    assert recorded[2] == {"number": 2, "title": sample.parts[3].title, "confirmed": True}
+    assert recorded[1]["confirmed"] is False  # not in the input: as it was
+    # An editor's change to a part's page is never overwritten, and then nothing is written.
+    preface = out / "preface.md"
+    preface.write_text(preface.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
+    assert run(project, source) == 1
+    err = capsys.readouterr().err
+    assert "preface.md: edited since it was imported" in err and "nothing written" in err
+
+
+def test_a_lost_word_of_a_part_fails_the_word_for_word_check(
+        monkeypatch: pytest.MonkeyPatch, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from safeguarding_site.importing import working_together_markdown
+
+    real = working_together_markdown._block
+
+    def losing(block, ids, reserved):  # a glossary definition loses a word; nothing else changes
+        lines = real(block, ids, reserved)
+        return [lines[0], lines[1].replace(" the ", " ", 1), *lines[2:]] if block.kind == "entry" else lines
+
+    monkeypatch.setattr(working_together_markdown, "_block", losing)
+    assert run(project, samples.write_text(samples.generate(30), tmp_path / "wt.txt")) == 1
+    assert "word-for-word check of the text failed at word" in capsys.readouterr().err
+    assert not (project / "docs").exists()
+
+
+def test_a_contents_list_that_disagrees_with_an_appendix_is_an_error_naming_page_and_line(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample = samples.generate(7)  # appendices 1, 2 and 3 after chapters 4 and 8
+    lines = sample.text.split("\n")
+    entry = next(i for i, line in enumerate(lines) if line.startswith("Appendix 1 – ") and "\t" in line)
+    lines[entry] = "Appendix 1 – A title the body does not have\t" + lines[entry].split("\t")[1]
+    source = tmp_path / "wt.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert run(project, source) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:{entry + 1}: appendix 1: the contents list (page 2) gives the title 'A title the body does " \
+           "not have' but the appendix heading" in err, err
+    assert not (project / "docs").exists()

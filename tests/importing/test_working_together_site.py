@@ -32,6 +32,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[sa
         if sample.seed == 26 and samples.fonts_available():
             source = samples.write_pdf(sample, folder / f"{sample.seed}.pdf")
         assert main(["--root", str(project), "import-working-together", str(source)]) == 0
+    # References to an appendix: inside Working Together (a sentence planted in its imported chapter 5), and on
+    # another document's page, bare (that document's own appendix: not linked) and naming Working Together.
+    chapter_5 = project / "docs" / "working-together" / "chapter-5.md"
+    chapter_5.write_text(chapter_5.read_text(encoding="utf-8").replace(
+        "\n[5.2](#para-5-2)", "\nSample reference: see Appendix 2 for more.\n\n[5.2](#para-5-2)", 1), encoding="utf-8")
+    other = project / "docs" / "one-year-on" / "chapter-2.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\n\nSample reference: see Appendix 2 for more. Sample "
+                     "reference: see Appendix 3 of Working Together to Safeguard Children.\n", encoding="utf-8")
     # An editor records the paragraph of chapter 5 that implements recommendation 11.
     recs = project / "cross_refs" / "recommendations.yaml"
     recs.write_text(recs.read_text(encoding="utf-8").replace(
@@ -141,3 +149,50 @@ def test_tables_boxes_and_diagram_text_are_labelled_and_tables_have_a_header_row
             assert html.count(f"{UNRECOGNISED_LABEL}</p>") == \
                 sum(1 for b in chapter.set_apart if b.kind == "unrecognised")
     assert seen == {"table", "box", "diagram", "unrecognised"}
+
+
+PARTS = ["executive-summary", "preface", "glossary"]
+
+
+def test_the_imported_parts_have_pages_with_their_text_anchors_and_copyright(built) -> None:
+    _, site, drawn = built
+    parts = [p for sample in drawn for p in sample.parts]
+    assert {p.slug for p in parts} >= {*PARTS, "appendix-1", "appendix-2", "appendix-3"}
+    for part in parts:
+        html = (site / "working-together" / f"{part.slug}.html").read_text(encoding="utf-8")
+        assert "Crown copyright 2010" in html and "SAMPLE TEXT – not guidance." in html
+        assert html.count("<h1") == 1 and "not yet included" not in html
+        ids = re.findall(r'id="(para-[\d-]+)"', html)
+        assert ids == ["para-" + n.replace(".", "-") for n in part.paragraphs]
+        for term in part.terms:  # the glossary: a definition list
+            assert f"<dt>{term}</dt>" in html
+    glossary = (site / "working-together" / "glossary.html").read_text(encoding="utf-8")
+    assert "<dl>" in glossary
+    # The navigation line leads through the parts to chapter 1.
+    preface = (site / "working-together" / "preface.html").read_text(encoding="utf-8")
+    assert '<a href="executive-summary.html">← Executive summary</a>' in preface
+    assert '<a href="glossary.html">Glossary →</a>' in preface
+    assert '<a href="chapter-1.html">Chapter 1 →</a>' in glossary
+    overview = (site / "working-together" / "index.html").read_text(encoding="utf-8")
+    before = overview[overview.index('id="before-part-1"'):overview.index('id="part-1"')]
+    assert re.findall(r'<a href="([a-z-]+)\.html">', before) == PARTS
+
+
+def test_the_menu_lists_the_parts_where_the_publication_has_them(built) -> None:
+    _, site, _ = built
+    html = (site / "working-together" / "index.html").read_text(encoding="utf-8")
+    order = re.findall(r'<a href="((?:executive-summary|preface|glossary|chapter-\d+|appendix-\d)\.html)" '
+                       r'class="md-nav__link', html)
+    expected = [f"{p}.html" for p in PARTS] + [f"chapter-{n}.html" for n in range(1, 13)] + \
+        [f"appendix-{n}.html" for n in range(1, 4)]
+    assert order == expected
+
+
+def test_appendix_n_links_on_working_together_pages_only(built) -> None:
+    _, site, _ = built
+    chapter = (site / "working-together" / "chapter-5.html").read_text(encoding="utf-8")
+    assert '<a href="appendix-2.html">Appendix 2</a> for more.' in chapter
+    other = (site / "one-year-on" / "chapter-2.html").read_text(encoding="utf-8")
+    assert "see Appendix 2 for more." in other  # another document's appendix: left as text
+    assert re.search(r'<a href="\.\./working-together/appendix-3\.html">Appendix 3 of Working Together to '
+                     r'Safeguard Children</a>', other), other[-3000:]

@@ -8,9 +8,10 @@ Each seed draws the features the importer must survive: paragraphs continued acr
 chapter titles, wrapped lines that start with a decimal number or a year, footnote markers glued to words,
 a tab or spaces after the paragraph number, bullets with wrapped lines, lettered sub-lists, a flow chart
 and a two-column contents list; and, from working_together_sample_blocks.py, tables (some with a cell that
-wraps), boxes and a flow chart without its caption. The generator lays out every line itself, so the text
-and the PDF carry the same lines, and it records what the importer must produce (``Expected``): the
-expected output comes from here, never from the importer.
+wraps), boxes and a flow chart without its caption. The executive summary, preface, glossary and appendices
+around the chapters come from working_together_parts_samples, drawn from a generator of their own. The
+generator lays out every line itself, so the text and the PDF carry the same lines, and it records what the
+importer must produce (``Expected``): the expected output comes from here, never from the importer.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class Line:
     column: int = 0  # 0 left, 1 right (the two-column contents)
     cells: list[tuple[float, str]] = field(default_factory=list)  # a table row's cells, x from the left margin
     added: bool = False  # a line of a table, box or diagram (working_together_sample_blocks)
+    tab_stop: float = 0.0  # in the PDF, where text after a tab (or a line without one) starts; 0: the usual
 
 
 @dataclass
@@ -100,6 +102,7 @@ class Sample:
     pages: list[Page]
     chapters: list[ExpectedChapter]
     text: str  # the plain-text extraction
+    parts: list = field(default_factory=list)  # ExpectedPart (working_together_parts_samples), in order
 
     def chapter(self, n: int) -> ExpectedChapter:
         return next(c for c in self.chapters if c.number == n)
@@ -296,8 +299,14 @@ def generate(seed: int, chapters: list[int] | None = None) -> Sample:
                                         writer.italics, set_apart))
         chapter_lines.append((n, writer.lines))
         next_note = 1 if restart_notes else writer.next_note
-    pages = _paginate(rng, chapter_lines, expected, sample_blocks.header_draws(rng, chapter_lines, set_apart_rng))
-    return Sample(seed, pages, expected, _text(pages))
+    # The parts around the chapters come from a generator of their own, so that adding them left every other
+    # feature of a seed as it was.
+    from working_together_parts_samples import draw_parts
+
+    front, back = draw_parts(seed, next_note)
+    headers = sample_blocks.header_draws(rng, chapter_lines, set_apart_rng)
+    pages = _paginate(rng, chapter_lines, expected, headers, front, back, random.Random(seed * 7919 + 3))
+    return Sample(seed, pages, expected, _text(pages), [part for part, _ in [*front, *back]])
 
 
 def _header(rng, number: int) -> str:
@@ -307,8 +316,9 @@ def _header(rng, number: int) -> str:
     return f"{number}{EVEN_HEADER}" if glued else f"{number} {EVEN_HEADER}"
 
 
-def _contents(rng: random.Random, expected: list[ExpectedChapter], starts: dict[int, int]) -> list[Line]:
-    entries: list[Line] = []
+def _contents(rng: random.Random, expected: list[ExpectedChapter], starts: dict[int, int],
+              before: list[Line] = (), after: list[Line] = ()) -> list[Line]:
+    entries: list[Line] = list(before)
     for exp in expected:
         title = f"Chapter {exp.number} {rng.choice(['–', '–', '?', ''])} {exp.title}".replace("  ", " ")
         tab = rng.choice(["\t", "\t ", "\t"])
@@ -319,7 +329,11 @@ def _contents(rng: random.Random, expected: list[ExpectedChapter], starts: dict[
         for section, _ in exp.sections:
             wrapped = _wrap(section.split(), "", 38)
             entries += [Line(line) for line in wrapped[:-1]] + [Line(f"{wrapped[-1]}\t{starts[exp.number]}")]
-    if len(entries) > 8 and rng.random() < 0.5:  # two columns: the extraction reads the left one first
+    entries += after
+    # Whether the chapters' entries alone were enough for two columns is drawn as before the parts were added.
+    own = len(entries) - len(before) - len(after)
+    two = rng.random() < 0.5 if own > 8 else len(entries) > 8 and len(entries) % 2 == 0
+    if two:  # two columns: the extraction reads the left one first
         half = (len(entries) + 1) // 2
         while half < len(entries) and "\t" not in entries[half - 1].text:
             half += 1  # never split a wrapped entry between the columns
@@ -328,11 +342,33 @@ def _contents(rng: random.Random, expected: list[ExpectedChapter], starts: dict[
     return [Line("Contents"), *entries]
 
 
-def _paginate(rng: random.Random, chapter_lines, expected: list[ExpectedChapter], headers) -> list[Page]:
+def _lay_out_pages(rng: random.Random, lines, number: int) -> list[Page]:
+    """``lines`` (each with the footnotes anchored on it) on pages from ``number`` on."""
+    pages = [Page(number, _header(rng, number), [], [])]
+    for line, notes in lines:
+        current = pages[-1]
+        if PAGE_LINES - len(current.lines) - len(current.footnotes) < 1 + len(notes):
+            number += 1
+            pages.append(Page(number, _header(rng, number), [], []))
+        pages[-1].lines.append(line)
+        pages[-1].footnotes += notes
+    return pages
+
+
+def _paginate(rng: random.Random, chapter_lines, expected: list[ExpectedChapter], headers, front=(), back=(),
+              parts_rng: random.Random | None = None) -> list[Page]:
+    from working_together_parts_samples import contents_entries
+
+    parts_rng = parts_rng or random.Random(0)
     pages: list[Page] = [Page(1, "", [Line("Working Together to Safeguard Children"), Line(WATERMARK),
                                       Line("D16(8643)/0310 sample.indd 1 01/03/2010 12:00")], [])]
     body: list[Page] = []
     number = 3  # page 2 is the contents (filled in once the chapters' first pages are known)
+    part_starts: dict[str, int] = {}
+    for part, lines in front:  # each part opens on a new page
+        part_starts[part.slug] = number
+        body += _lay_out_pages(parts_rng, lines, number)
+        number = body[-1].number + 1
     starts: dict[int, int] = {}
     for n, lines in chapter_lines:
         starts[n] = number + (number % 2 == 0)  # chapters open on an odd page
@@ -348,7 +384,12 @@ def _paginate(rng: random.Random, chapter_lines, expected: list[ExpectedChapter]
             current.footnotes += notes
         body.append(current)
         number += 1
-    contents = _contents(rng, expected, starts)
+    for part, lines in back:
+        part_starts[part.slug] = number
+        body += _lay_out_pages(parts_rng, lines, number)
+        number = body[-1].number + 1
+    contents = _contents(rng, expected, starts, contents_entries(front, part_starts),
+                         contents_entries(back, part_starts))
     pages.append(Page(2, _header(rng, 2), contents, []))
     return pages + body
 
@@ -427,10 +468,12 @@ def _draw_line(pdf, line: Line, y: float, size: float = _SIZE, contents: bool = 
             _draw_runs(pdf, left + x, y, cell, [""] * len(cell), size)
         return
     x = left + (_TAB_STOP if line.indent and "\t" not in line.text else 0) + (line.indent > 4) * 100
+    if line.tab_stop and "\t" not in line.text:
+        x = left + line.tab_stop  # a glossary definition's wrapped line, in the definitions' column
     offset = 0
     for i, segment in enumerate(line.text.split("\t")):
         if i:
-            x = left + _TAB_STOP * i
+            x = left + (line.tab_stop or _TAB_STOP) * i
         _draw_runs(pdf, x, y, segment, styles[offset: offset + len(segment)], size)
         offset += len(segment) + 1
 

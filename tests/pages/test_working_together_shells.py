@@ -79,3 +79,22 @@ def test_the_later_editions_link_must_be_https(tmp_path: Path) -> None:
         read_later_editions(site, "site.yaml")
     site.write_text("later_editions:\n  link: https://www.gov.uk/\n  link_text: Current\n", encoding="utf-8")
     assert read_later_editions(site, "site.yaml").link == "https://www.gov.uk/"
+
+
+@pytest.mark.real_content
+def test_every_appendix_has_a_shell_page_like_the_chapters(built_site: Path) -> None:
+    titles = {1: "Statutory framework", 2: "Framework for the Assessment of Children in Need and their Families",
+              3: "Use of questionnaires and scales to evidence assessment and decision making"}
+    for number, title in titles.items():
+        page = article(built_site / f"working-together/appendix-{number}.html")
+        # The outline's title, quietly marked: no source on the site prints it.
+        assert f"Appendix {number}: {title} (title unconfirmed)" in re.sub(r"<[^>]+>", "", page)
+        assert "is not yet confirmed" in page and "The text of this appendix is not yet included" in page
+        assert page.count(">archived copy <") == 2
+        assert "Crown copyright 2010" not in page  # no text of the publication on a shell
+    overview = article(built_site / "working-together/index.html")
+    assert all(f'href="appendix-{n}.html"' in overview for n in titles)
+    # In the menu after chapter 12; and Working Together's "Appendix 2" has its page to link to.
+    html = (built_site / "working-together/chapter-12.html").read_text(encoding="utf-8")
+    menu = re.findall(r'<a href="((?:chapter-\d+|appendix-\d)\.html)" class="md-nav__link', html)
+    assert menu[-4:] == ["chapter-12.html", "appendix-1.html", "appendix-2.html", "appendix-3.html"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -15,6 +15,7 @@ from ..data.site_data import SiteData, load_site_data
 from ..pages.download import bundle_setting
 from ..pages.site import AssembledSite, assemble_site
 from ..pages.status_line import SITE_FILE, notice_problems
+from ..pages.working_together_parts import appendix_page, front_page
 from ..text.front_matter import read_page
 from .hosts import unknown_hosts
 from .nav import SiteConfig, check_nav, read_config
@@ -78,7 +79,12 @@ def check_project(root: Path) -> list[DataError]:
     problems = project.problems + check_pages(project.site, project.data, safety)
     if project.assembled is not None:
         generated = {path for path, page in project.assembled.pages.items() if page.generated}
-        problems += check_nav(root / "mkdocs.yml", project.config, set(project.site.pages), generated)
+        # The menu entries the plugin adds (Working Together's appendices and imported front parts) are listed.
+        added = [front_page(s) for s in project.assembled.front_parts] + [
+            appendix_page(n) for n in project.assembled.appendices]
+        config = replace(project.config, nav=[*project.config.nav, *added]) if project.config.nav is not None \
+            else project.config
+        problems += check_nav(root / "mkdocs.yml", config, set(project.site.pages), generated)
         problems += check_implemented_paragraphs(project.data, project.site)
     if project.assembled is not None and project.assembled.parts.register is not None:
         problems += unknown_hosts(project.site.pages.values(), project.assembled.parts.register)

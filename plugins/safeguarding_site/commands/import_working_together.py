@@ -28,11 +28,11 @@ def import_working_together(root: Path, path: Path, out: Path | None, *, force: 
         return 1
     for written in report.written:
         print(f"wrote {written}")
-    chapters = ", ".join(str(n) for n in report.chapters)
-    print(f"import-working-together: chapters {chapters}; {len(report.written)} written, "
+    chapters = ", ".join(str(n) for n in report.chapters) or "none"
+    parts = f" and {', '.join(report.parts)}" if report.parts else ""
+    print(f"import-working-together: chapters {chapters}{parts}; {len(report.written)} written, "
           f"{len(report.unchanged)} unchanged.")
     if report.set_aside_lines:
-        print(f"import-working-together: {report.set_aside_lines} lines outside the chapters (cover, executive "
-              "summary, preface, glossary, appendices) were not imported: this command does not yet make pages "
-              "for them.")
+        print(f"import-working-together: {report.set_aside_lines} lines outside the chapters, the executive "
+              "summary, preface, glossary and appendices were not imported (no page opens with their heading).")
     return 0

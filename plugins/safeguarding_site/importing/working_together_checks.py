@@ -11,6 +11,7 @@ from typing import Any
 
 from ..base.errors import DataError
 from .working_together_layout import ContentsEntry
+from .working_together_parts import Part, part_slug
 from .working_together_text import Chapter
 
 
@@ -18,7 +19,7 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def sections_of(chapter: Chapter) -> list[tuple[str, str, int, int | None]]:
+def sections_of(chapter: Chapter | Part) -> list[tuple[str, str, int, int | None]]:
     """(title, paragraph range, line, page) of each section, the range as cross_refs/ writes it."""
     out: list[tuple[str, str, int, int | None]] = []
     numbers: list[str] = []
@@ -69,7 +70,7 @@ def check_contents(chapters: list[Chapter], contents: list[ContentsEntry], sourc
                                     line=entry.line, entry=where))
         listed = []
         for e in contents[index + 1:]:
-            if e.chapter is not None:
+            if e.opens_part:
                 break
             listed.append(e)
         found = sections_of(chapter)
@@ -88,6 +89,60 @@ def check_contents(chapters: list[Chapter], contents: list[ContentsEntry], sourc
                                         f"{want.title!r}, which is not among the chapter's headings",
                                         line=want.line, entry=where))
             break  # one disagreement shifts every later section: report the first
+    return errors
+
+
+def _entry_of(part: Part, contents: list[ContentsEntry]) -> int | None:
+    if part.is_appendix:
+        return next((i for i, e in enumerate(contents) if e.appendix == part.number), None)
+    return next((i for i, e in enumerate(contents) if e.chapter is None and e.appendix is None
+                 and part_slug(e.title) == part.slug), None)
+
+
+def check_parts_contents(parts: list[Part], contents: list[ContentsEntry], source: str) -> list[DataError]:
+    """The contents list against the executive summary, preface, glossary and appendices it names."""
+    errors: list[DataError] = []
+    if not any(e.opens_part for e in contents):
+        return errors  # a part of the publication without its contents list
+    names = {part_slug(e.title) for e in contents if not e.opens_part}
+    for part in parts:
+        where = f"appendix {part.number}" if part.is_appendix else part.slug
+        index = _entry_of(part, contents)
+        if index is None:
+            errors.append(DataError(source, f"the contents list has no entry for {part.heading!r}, which starts "
+                                    f"here{_at(part.line.page)}", line=part.line.number, entry=where))
+            continue
+        entry = contents[index]
+        if part.is_appendix and _fold(entry.title) != _fold(part.title):
+            errors.append(DataError(source, f"the contents list{_at(entry.on_page)} gives the title "
+                                    f"{entry.title!r} but the appendix heading (line {part.line.number}"
+                                    f"{_at(part.line.page)}) reads {part.title!r}", line=entry.line, entry=where))
+        if part.line.page is not None and entry.page != part.line.page:
+            errors.append(DataError(source, f"the contents list{_at(entry.on_page)} gives page {entry.page} but "
+                                    f"{part.heading!r} starts on page {part.line.page} (line {part.line.number})",
+                                    line=entry.line, entry=where))
+        listed = []
+        for e in contents[index + 1:]:
+            if e.opens_part or (not part.is_appendix and part_slug(e.title) in names - {part.slug}
+                                and part_slug(e.title) in ("executive-summary", "preface", "glossary")):
+                break
+            listed.append(e)
+        found = sections_of(part)
+        for want, got in zip(listed, found, strict=False):
+            if _fold(want.title) != _fold(got[0]):
+                errors.append(DataError(source, f"section {got[0]!r}{_at(got[3])}: the contents list has "
+                                        f"{want.title!r} here (line {want.line})", line=got[2], entry=where))
+                break
+        else:
+            if len(listed) > len(found):
+                want = listed[len(found)]
+                errors.append(DataError(source, f"the contents list{_at(want.on_page)} names section "
+                                        f"{want.title!r}, which is not among the headings of {part.heading!r}",
+                                        line=want.line, entry=where))
+            elif len(found) > len(listed):
+                got = found[len(listed)]
+                errors.append(DataError(source, f"section {got[0]!r}{_at(got[3])}: the contents list has no "
+                                        "further section", line=got[2], entry=where))
     return errors
 
 

@@ -15,13 +15,15 @@ import yaml
 
 from ..base.errors import DataError, DataErrors
 from .run import edited_since_generated, stamp
-from .working_together_checks import check_contents, check_outline, sections_of
-from .working_together_markdown import chapter_page, check_word_for_word
+from .working_together_checks import check_contents, check_outline, check_parts_contents, sections_of
+from .working_together_markdown import chapter_page, check_word_for_word, part_page
 from .working_together_outline import FROM_PUBLICATION, HEADER
 from .working_together_pdf import EXPECTED_PAGES, pdf_to_text
-from .working_together_text import Parsed, parse
+from .working_together_text import Chapter, Parsed, parse
 
 DATA = "cross_refs/working-together.yaml"
+# The titles and sections of the parts before chapter 1 (a fact about the publication, not its text).
+OUTLINE = "sources/working-together-2010-outline.yaml"
 # Ten times the text of the 393-page publication, at a generous 4,000 characters a page.
 MAX_TEXT_CHARS = 10 * EXPECTED_PAGES * 4_000
 
@@ -32,7 +34,8 @@ class WorkingTogetherReport:
     unchanged: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     chapters: list[int] = field(default_factory=list)
-    set_aside_lines: int = 0  # text outside the chapters (front matter, appendices), not imported yet
+    parts: list[str] = field(default_factory=list)  # executive-summary, preface, glossary, appendix-N
+    set_aside_lines: int = 0  # text outside the chapters and the parts read around them: not imported
 
 
 def read_source(path: Path) -> str:
@@ -66,6 +69,12 @@ def _updated_data(existing: str, parsed: Parsed) -> str:
         entry["sections_complete"] = True
         entry["sections"] = [{"title": title, **({"paragraphs": span} if span else {})}
                              for title, span, _, _ in sections_of(chapter)]
+    appendices = {a["number"]: a for a in data.get("appendices") or []}
+    for part in parsed.parts:
+        if part.is_appendix:  # its title as the publication prints it, confirmed by the publication itself
+            appendices[part.number] = {"number": part.number, "title": part.title, "confirmed": True}
+    if appendices:
+        data["appendices"] = [appendices[n] for n in sorted(appendices)]
     return FROM_PUBLICATION + HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -76,14 +85,22 @@ def generate(root: Path, source_path: Path, out: Path) -> tuple[dict[Path, str],
     existing = (root / DATA).read_text(encoding="utf-8")
     outline = yaml.safe_load(existing)
     titles = {c["number"]: c["title"] for c in outline.get("chapters", [])}
-    parsed = parse(text, source=source, outline_titles=titles)
-    if not parsed.chapters:
+    appendix_titles = {a["number"]: a["title"] for a in outline.get("appendices") or []}
+    sources_outline = root / OUTLINE
+    front_matter = (yaml.safe_load(sources_outline.read_text(encoding="utf-8")).get("front_matter") or []) \
+        if sources_outline.is_file() else []
+    parsed = parse(text, source=source, outline_titles=titles, appendix_titles=appendix_titles,
+                   front_matter=front_matter)
+    if not parsed.chapters and not parsed.parts:
         raise DataError(source, "no chapter found: expected a page that opens with 'Chapter N – Title'")
     errors = check_contents(parsed.chapters, parsed.contents, source) + check_outline(parsed.chapters, outline,
                                                                                        source)
+    errors += check_parts_contents(parsed.parts, parsed.contents, source)
     if errors:
         raise DataErrors(errors)
-    pages = [chapter_page(chapter) for chapter in parsed.chapters]
+    # In the publication's order, as the word-for-word check reads them.
+    ordered = sorted([*parsed.chapters, *parsed.parts], key=lambda c: c.line.number)
+    pages = [chapter_page(c) if isinstance(c, Chapter) else part_page(c) for c in ordered]
     check_word_for_word(parsed, pages, source)
     outputs = {out / Path(page.path).name: page.markdown() for page in pages}
     outputs[root / DATA] = _updated_data(existing, parsed)
@@ -93,7 +110,7 @@ def generate(root: Path, source_path: Path, out: Path) -> tuple[dict[Path, str],
 def run_import_working_together(root: Path, source_path: Path, out: Path, *,
                                 force: bool = False) -> WorkingTogetherReport:
     outputs, parsed = generate(root, source_path, out)
-    report = WorkingTogetherReport(chapters=[c.number for c in parsed.chapters],
+    report = WorkingTogetherReport(chapters=[c.number for c in parsed.chapters], parts=[p.slug for p in parsed.parts],
                                    set_aside_lines=len(parsed.set_aside))
     stamped = {path: stamp(path.name, content) for path, content in outputs.items()}
     for path, content in sorted(stamped.items()):

@@ -24,6 +24,8 @@ _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi",
 # "Title<TAB>page", the tab sometimes followed by a space; a dash or "?" may stand after "Chapter N".
 _ENTRY = re.compile(r"^(.*\S)\t ?(\d{1,3})$")
 CHAPTER_ENTRY = re.compile(r"^Chapter (\d{1,2})(?: ?[–—\-?])? (\S.*)$")
+# "Appendix N – Title" (or with a colon, or nothing, between the number and the title).
+APPENDIX_ENTRY = re.compile(r"^Appendix (\d{1,2})(?: ?[–—\-?:])? (\S.*)$")
 
 
 @dataclass
@@ -47,6 +49,12 @@ class ContentsEntry:
     line: int  # where the entry ends in the input (its page number)
     chapter: int | None  # set for "Chapter N – Title" entries
     on_page: int | None = None  # the printed page of the contents list the entry is on
+    appendix: int | None = None  # set for "Appendix N – Title" entries
+
+    @property
+    def opens_part(self) -> bool:
+        """A chapter's or an appendix's entry: the sections listed after it are its own."""
+        return self.chapter is not None or self.appendix is not None
 
 
 def normalise(text: str) -> str:
@@ -115,6 +123,9 @@ def take_contents(pages: list[Page]) -> tuple[list[ContentsEntry], list[Page], l
             title = " ".join(f"{pending} {match[1]}".split())
             pending = ""
             chapter = CHAPTER_ENTRY.match(title)
-            entries.append(ContentsEntry(chapter[2] if chapter else title, int(match[2]), line.number,
-                                         int(chapter[1]) if chapter else None, line.page))
+            appendix = None if chapter else APPENDIX_ENTRY.match(title)
+            named = chapter or appendix
+            entries.append(ContentsEntry(named[2] if named else title, int(match[2]), line.number,
+                                         int(chapter[1]) if chapter else None, line.page,
+                                         int(appendix[1]) if appendix else None))
     return entries, pages[:start] + pages[end:], taken

@@ -12,12 +12,13 @@ from ..base.errors import DataError
 from ..text.headings import slugify as heading_slugify
 from . import working_together_blocks as set_apart
 from .pages import ImportedPage
+from .working_together_parts import Part
 from .working_together_text import Block, Chapter, Parsed
 
 FOLDER = "working-together"
 DOCUMENT = "working-together"
 # Markdown would read these as markup at the start of a line of text.
-_LINE_START = re.compile(r"^([#>+\-=]|\d+[.)]\s)")
+_LINE_START = re.compile(r"^([#>+\-=:]|\d+[.)]\s)")
 # Characters the text may hold that Markdown would read as markup anywhere ("*" marks italics already).
 _INLINE = re.compile(r"([\\`_{}|])")
 # Python-Markdown has no backslash escape for "<": text that looks like a tag or an entity is written as
@@ -41,11 +42,12 @@ def _inline(text: str) -> str:
     return re.sub(r"\\\[\^", "[^", text)
 
 
-def _block(block: Block, ids: set[str], n: int) -> list[str]:
+def _block(block: Block, ids: set[str], reserved: str) -> list[str]:
+    """``block`` as Markdown lines; a heading's id avoids ``ids`` and those starting with ``reserved``."""
     text = _inline(block.text)
     if block.kind == "heading":
         slug = section_anchor(block.text) or "section"
-        while slug in ids or slug.startswith("para-") or slug.startswith(f"chapter-{n}-"):
+        while slug in ids or slug.startswith("para-") or slug.startswith(reserved):
             slug += "-x"
         ids.add(slug)
         return [f"## {text} {{ #{slug} }}", ""]
@@ -53,6 +55,8 @@ def _block(block: Block, ids: set[str], n: int) -> list[str]:
         a = anchor(block.number)
         return [f'[{block.number}](#{a}){{ .para-num title="Link to paragraph {block.number}" }} {text}',
                 f"{{ #{a} .numbered }}", ""]
+    if block.kind == "entry":  # a glossary's term and its definition: a definition list (def_list)
+        return [_LINE_START.sub(r"\\\1", _inline(block.number)), f":   {text}", ""]
     if block.kind == "bullet":
         return [f"- {text}"]
     if block.kind == "lettered":
@@ -66,30 +70,43 @@ def _block(block: Block, ids: set[str], n: int) -> list[str]:
     return [_LINE_START.sub(r"\\\1", text), ""]
 
 
-def chapter_page(chapter: Chapter) -> ImportedPage:
-    n = chapter.number
-    out = [f"# Chapter {n} – {_inline(chapter.title)}", ""]
+def _body(heading: str, blocks: list[Block], footnotes: dict[int, str], reserved: str) -> str:
+    out = [heading, ""]
     ids: set[str] = set()
     previous = ""
-    for block in chapter.blocks:
+    for block in blocks:
         if previous in ("bullet", "lettered") and block.kind not in ("bullet", "lettered"):
             out.append("")
         if block.kind in ("bullet", "lettered") and previous != block.kind and out[-1] != "":
             out.append("")
-        out += _block(block, ids, n)
+        out += _block(block, ids, reserved)
         previous = block.kind
     out.append("")
-    for number, text in sorted(chapter.footnotes.items()):
+    for number, text in sorted(footnotes.items()):
         out.append(f"[^{number}]: {_inline(text)}")
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+
+
+def chapter_page(chapter: Chapter) -> ImportedPage:
+    n = chapter.number
+    body = _body(f"# Chapter {n} – {_inline(chapter.title)}", chapter.blocks, chapter.footnotes, f"chapter-{n}-")
     return ImportedPage(f"{FOLDER}/chapter-{n}.md", f"Chapter {n}: {chapter.title}", DOCUMENT, body,
                         {"chapter": n, "generated_by": "build.py import-working-together"})
+
+
+def part_page(part: Part) -> ImportedPage:
+    """The executive summary, preface, glossary or an appendix: its heading as printed, then its blocks."""
+    body = _body(f"# {_inline(part.heading)}", part.blocks, part.footnotes, f"{part.slug}-")
+    title = f"Appendix {part.number}: {part.title}" if part.is_appendix else part.title
+    meta: dict[str, object] = {"appendix": part.number} if part.is_appendix else {"part": part.slug}
+    return ImportedPage(f"{FOLDER}/{part.slug}.md", title, DOCUMENT, body,
+                        {**meta, "generated_by": "build.py import-working-together"})
 
 
 # --- word for word ---------------------------------------------------------------------------------------
 
 _ATTRS = re.compile(r"\s*\{ [^}]*\}")
-_PARA_LINK = re.compile(r"\[(\d+\.\d+)\]\(#para-[\d-]+\)")
+_PARA_LINK = re.compile(r"\[(\d+(?:\.\d+)?)\]\(#para-[\d-]+\)")
 _NOTE_DEF = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)
 _NOTE_REF = re.compile(r"\[\^(\d+)\]")
 
@@ -105,7 +122,7 @@ def markdown_words(markdown: str) -> tuple[list[str], list[str]]:
             continue
         line = _ATTRS.sub("", _PARA_LINK.sub(r"\1", line))
         line = set_apart.plain_line(line)  # admonition titles (less our labels), tables, indents
-        line = re.sub(r"^(#{1,6} |- |    )", "", line)
+        line = re.sub(r"^(#{1,6} |- |    |:   )", "", line)
         text.append(line)
 
     def words(chunk: str) -> list[str]:

@@ -23,7 +23,7 @@ from .working_together_layout import (
     take_contents,
 )
 
-_PARA = re.compile(r"^(\d{1,2})\.(\d{1,3})(?:\t| +)(\S.*)$")
+_PARA = re.compile(r"^(?P<number>(\d{1,2})\.(\d{1,3}))(?:\t| +)(?P<text>\S.*)$")
 _CHAPTER = re.compile(r"^Chapter (\d{1,2})\b")
 _BULLET = re.compile(r"^[•●▪]\s*(\S.*)$")
 _LETTERED = re.compile(r"^\(([a-z])\)\s+(\S.*)$")
@@ -39,10 +39,12 @@ _SENTENCE_END = re.compile(r"[.:;?!)’”]\]?(?:\[\^\d+\])*\*?$")
 
 @dataclass
 class Block:
-    kind: str  # "heading", "para", "bullet", "lettered", "flow", "text", or one of working_together_blocks.KINDS
+    # "heading", "para", "bullet", "lettered", "flow", "text", "entry" (a glossary's term and definition),
+    # or one of working_together_blocks.KINDS
+    kind: str
     line: SourceLine
     text: str
-    number: str = ""  # "5.23" for a paragraph, "a" for a lettered item
+    number: str = ""  # "5.23" for a paragraph, "a" for a lettered item, the term of a glossary entry
     lines: list[str] = field(default_factory=list)  # a flow chart's (box's, diagram's) lines; a table's rows
 
 
@@ -63,9 +65,10 @@ class Parsed:
     chapters: list[Chapter]
     contents: list[ContentsEntry]
     debris: list[SourceLine]  # running headers, page numbers, contents, printer's marks, watermark
-    set_aside: list[SourceLine]  # text outside the chapters (front matter, appendices): not imported yet
+    set_aside: list[SourceLine]  # text outside the chapters and the parts around them (Part): not imported
     source_words: list[str]  # the words of every line kept, in order, for the word-for-word check
     footnote_words: list[str]
+    parts: list = field(default_factory=list)  # executive summary, preface, glossary, appendices (Part)
 
 
 def ends_sentence(text: str) -> bool:
@@ -101,9 +104,13 @@ def _split_footnotes(page: Page, notes: _Footnotes) -> tuple[list[SourceLine], d
     body: list[SourceLine] = []
     foot: dict[int, list[SourceLine]] = {}
     current: int | None = None
-    for line in page.lines:
+    # Footnotes are the page's last lines: where two lines start with the same number (a paragraph numbered
+    # 2 and footnote 2), the later one is the footnote.
+    last_start = {int(m[1]): i for i, line in enumerate(page.lines) if (m := _FOOTNOTE.match(line.text))}
+    for i, line in enumerate(page.lines):
         match = _FOOTNOTE.match(line.text)
-        if match and notes.pending and int(match[1]) == notes.pending[0] and (current or body):
+        if match and notes.pending and int(match[1]) == notes.pending[0] and (current or body) \
+                and last_start[int(match[1])] == i:
             current = notes.pending.pop(0)
             foot[current] = [SourceLine(line.number, line.page, match[2])]
         elif current is not None:
@@ -133,18 +140,19 @@ class _BodyReader:
         self.chapters: list[Chapter] = []
         self.set_aside: list[SourceLine] = []
         self.appendices = False
+        self.appendix_line: int | None = None  # the input line where the appendices begin
         self.width = max((len(line.text) for line in lines), default=80)  # a full line of body text
 
     def _is_para_start(self, k: int, previous: Block | None) -> re.Match[str] | None:
         match = _PARA.match(self.lines[k].text)
         chapter = self.chapters[-1] if self.chapters else None
-        if not match or chapter is None or int(match[1]) != chapter.number:
+        if not match or chapter is None or int(match[2]) != chapter.number:
             return None
         paras = chapter.paragraphs()
         expected = int(paras[-1].number.split(".")[1]) + 1 if paras else 1
-        if int(match[2]) != expected:
+        if int(match[3]) != expected:
             return None
-        if previous is not None and previous.kind in ("para", "bullet", "lettered", "text"):
+        if previous is not None and previous.kind in ("para", "bullet", "lettered", "text", "entry"):
             if not ends_sentence(self.lines[k - 1].text):
                 return None  # a wrapped line that starts with a number: "3.5 per cent"
         return match
@@ -163,7 +171,7 @@ class _BodyReader:
         n = self.chapters[-1].number
         titles, inside = [], False
         for entry in self.contents:
-            if entry.chapter is not None:
+            if entry.opens_part:
                 inside = entry.chapter == n
             elif inside:
                 titles.append(entry.title)
@@ -198,9 +206,13 @@ class _BodyReader:
             # (Nor has it the cells of a table row.)
             if any(len(line.text) > 0.75 * self.width or ". " in line.text or is_row(line.text) for line in block):
                 return 0
-            if self._is_para_start(k + size, None):
+            if self._opens_block_after_heading(k + size):
                 return size
         return 0
+
+    def _opens_block_after_heading(self, k: int) -> bool:
+        """Whether line ``k`` can follow a heading found by layout alone: in a chapter, a numbered paragraph."""
+        return bool(self._is_para_start(k, None))
 
     def _chapter_heading(self, k: int) -> int:
         """Starts a chapter at line ``k``; returns how many lines its heading took (a title can wrap)."""
@@ -222,7 +234,16 @@ class _BodyReader:
         """Whether line ``k`` ends a table, box or diagram text that ``previous`` is: something else starts."""
         text = self.lines[k].text.strip()
         return bool(self._is_para_start(k, previous) or self._is_chapter_start(k, previous)
-                    or self._heading_at(k, previous) or _FLOW_CHART.match(text) or is_caption(text))
+                    or self._heading_at(k, previous) or _FLOW_CHART.match(text) or is_caption(text)
+                    or self._opens_appendices(k))
+
+    def _opens_appendices(self, k: int) -> bool:
+        # The appendices open on a new page: a box or diagram text ending chapter 12 stops there.
+        return bool(_APPENDIX.match(self.lines[k].text.strip()) and self.lines[k].number in self.first_on_page)
+
+    def _extra_block(self, k: int, previous: Block | None) -> Block | None:
+        """A block of a kind chapters do not have, or ``previous`` continued; None to read line ``k`` as usual."""
+        return None
 
     def read(self) -> list[Chapter]:
         previous: Block | None = None
@@ -238,10 +259,20 @@ class _BodyReader:
                 self.set_aside.append(line)
                 k += 1
                 continue
-            if _APPENDIX.match(text) and line.number in self.first_on_page and ends_sentence(self.lines[k - 1].text):
-                self.appendices = True  # the appendices follow chapter 12: not imported yet, set aside
+            if _APPENDIX.match(text) and line.number in self.first_on_page and (
+                    ends_sentence(self.lines[k - 1].text) or previous is None
+                    or previous.kind in ("flow", *SET_APART)):
+                self.appendices = True  # the appendices follow chapter 12: working_together_parts reads them
+                self.appendix_line = line.number
                 continue
             blocks = self.chapters[-1].blocks
+            extra = self._extra_block(k, previous)
+            if extra is not None:  # a kind of block only some parts have (a glossary's entries)
+                if extra is not previous:
+                    blocks.append(extra)
+                previous = extra
+                k += 1
+                continue
             para = self._is_para_start(k, previous)
             heading = 0 if para else self._heading_at(k, previous)
             bullet = _BULLET.match(text)
@@ -255,7 +286,7 @@ class _BodyReader:
                 k += size
                 continue
             if para:
-                previous = Block("para", line, para[3], number=f"{para[1]}.{para[2]}")
+                previous = Block("para", line, para["text"], number=para["number"])
             elif heading:
                 title = " ".join(x.text.strip() for x in self.lines[k:k + heading])
                 previous = Block("heading", line, title)
@@ -283,16 +314,25 @@ class _BodyReader:
         return self.chapters
 
 
-def parse(text: str, *, source: str, outline_titles: dict[int, str]) -> Parsed:
-    """Chapters, contents and the lines set aside, from the extracted text of the whole or part of the PDF."""
+def parse(text: str, *, source: str, outline_titles: dict[int, str], appendix_titles: dict[int, str] | None = None,
+          front_matter: list[dict] | None = None) -> Parsed:
+    """Chapters, the parts around them, contents and the lines set aside, from the whole or part of the PDF.
+
+    ``front_matter`` is the outline's list of the parts before chapter 1 (title and sections, as
+    sources/working-together-2010-outline.yaml records them); ``appendix_titles`` the appendices' titles.
+    """
+    from .working_together_parts import PartReader, front_titles, opens_part  # they read with this module's blocks
+
     pages, debris = split_pages(text.split("\n"))
     contents, pages, contents_lines = take_contents(pages)
+    fronts = front_titles(front_matter or [], contents)
     notes = _Footnotes()
     body: list[SourceLine] = []
     first_on_page: set[int] = set()
     footnotes: list[tuple[int, list[SourceLine]]] = []  # in the order they come: numbers may restart
     for page in pages:
-        notes.may_restart = notes.may_restart or bool(page.lines and _CHAPTER.match(page.lines[0].text))
+        first = page.lines[0].text if page.lines else ""
+        notes.may_restart = notes.may_restart or bool(_CHAPTER.match(first) or opens_part(first, fronts))
         lines, foot = _split_footnotes(page, notes)
         if lines:
             first_on_page.add(lines[0].number)
@@ -300,17 +340,31 @@ def parse(text: str, *, source: str, outline_titles: dict[int, str]) -> Parsed:
         footnotes += foot.items()
     reader = _BodyReader(body, first_on_page, contents, outline_titles, source)
     chapters = reader.read()
+    # What the chapters' reader set aside: the front matter, the appendices and the cover.
+    parts_reader = PartReader(reader.set_aside, first_on_page, contents, appendix_titles or {}, source,
+                              front_matter or [], fronts, reader.appendix_line)
+    parts = parts_reader.read()
+    set_aside = parts_reader.set_aside
+    # The cover and inside cover, before the contents list, are not text of the guidance: debris.
+    opening = contents_lines[0].number if contents_lines else 0
+    cover = [line for line in set_aside if line.number < opening]
+    set_aside = [line for line in set_aside if line.number >= opening]
+    owners = sorted([*chapters, *parts], key=lambda owner: owner.line.number)
     for number, lines in footnotes:
-        owner = next((c for c in reversed(chapters) if c.line.number <= lines[0].number), None)
+        owner = next((c for c in reversed(owners) if c.line.number <= lines[0].number), None)
         if owner is not None:
             owner.footnotes[number] = " ".join(line.text.strip() for line in lines)
     if notes.pending:
         raise DataError(source, f"footnote {notes.pending[0]}: its marker is in the text but its note was not "
                         "found at the foot of the page")
-    aside = {line.number for line in reader.set_aside}
+    aside = {line.number for line in set_aside + cover}
     kept = [line for line in body if line.number not in aside]
     # The words as the source has them: markers glued back, the bullet glyph and italics are layout.
     source_words = [w for line in kept for w in _MARKED.sub(r"\1", line.text).replace("*", "").split()
                     if w not in _GLYPHS]
-    footnote_words = [w for n, lines in footnotes for w in [str(n), *" ".join(x.text for x in lines).split()]]
-    return Parsed(chapters, contents, debris + contents_lines, reader.set_aside, source_words, footnote_words)
+    # A footnote on the cover (before the contents list and any chapter or part) is debris like the cover.
+    kept_notes = [(n, lines) for n, lines in footnotes
+                  if lines[0].number >= opening or any(o.line.number <= lines[0].number for o in owners)]
+    footnote_words = [w for n, lines in kept_notes for w in [str(n), *" ".join(x.text for x in lines).split()]]
+    return Parsed(chapters, contents, debris + contents_lines + cover, set_aside, source_words, footnote_words,
+                  parts)

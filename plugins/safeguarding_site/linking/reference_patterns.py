@@ -178,6 +178,19 @@ def wt_paragraphs(m: re.Match[str], ctx: Context) -> list[Reference]:
     return refs
 
 
+def wt_appendices(m: re.Match[str], ctx: Context) -> list[Reference]:
+    """"Appendix 2" on a page of Working Together, or "Appendix 2 of Working Together" anywhere.
+
+    Other documents have appendices of their own: a bare "Appendix 2" on their pages is theirs, not linked.
+    """
+    if m.group("title") is None and (ctx.page not in ctx.targets.wt_pages or _foreign(m, ctx, _OF_OTHER)):
+        return []
+    page = ctx.targets.wt_appendices.get(int(m.group("num")))
+    if page is None:
+        return []
+    return [Reference("wt-appendix", page, "", int(m.group("num")), m.group(0), m.start(), m.end(), True)]
+
+
 def document_title(m: re.Match[str], ctx: Context) -> list[Reference]:
     documents = _documents_by_title(ctx.targets.titles_by_document)
     for key in documents.get(_title_key(m.group(0)), ()):
@@ -227,6 +240,7 @@ TABLE: tuple[Row, ...] = (
     Row("annex", r"\bAnnex\s+(?P<letter>[A-Z])(?![\w-])", annex, "Annex"),
     Row("paragraph", r"\b(?:[Pp]aragraphs?|[Pp]aras?\.?)\s+(?P<nums>{NUMS})(?:\s+of\s+this\s+(?:report|document|letter))?", paragraphs, "Para|para"),  # noqa: E501
     Row("wt-paragraph", r"\b[Pp]aragraphs?\s+(?P<nums>{DECS})(?:\s+of\s+(?:the\s+)?(?:revised\s+)?(?P<title>{WT}))?", wt_paragraphs, "Para|para"),  # noqa: E501
+    Row("wt-appendix", r"\bAppendix\s+(?P<num>{NUM})(?:\s+(?:of|to)\s+(?:the\s+)?(?:revised\s+)?(?P<title>{WT}))?", wt_appendices, "Appendix"),  # noqa: E501
     Row("document", r"(?<!\w)(?:{DOCUMENTS})(?!\w)", document_title, "{DOCUMENTS_START}"),
 )
 

@@ -64,6 +64,9 @@ class LinkTargets:
     recommendations_table: str | None  # the page repeating every recommendation (One Year On's Annex A)
     # Working Together paragraph ("5.23") -> the chapter page holding #para-5-23, once its text is imported
     wt_paragraphs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Working Together appendix -> its page; and every page of Working Together (where "Appendix 2" is its own)
+    wt_appendices: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+    wt_pages: frozenset[str] = frozenset()
 
     def document_of(self, page: str, declared: str | None) -> str | None:
         """The document a page speaks for: its front matter's, or the recommendations' source document."""
@@ -95,6 +98,8 @@ def build_link_targets(
     pages: Mapping[str, str],
     recommendations_document: str | None = "one-year-on",
     recommendations_table: str | None = "one-year-on/annex-a.md",
+    appendices: Mapping[int, str] | None = None,
+    wt_pages: Iterable[str] = (),
 ) -> LinkTargets:
     """Index the annex pages and ``#para-N`` anchors of every document from the pages' own Markdown.
 
@@ -137,4 +142,6 @@ def build_link_targets(
         recommendations_document=recommendations_document,
         recommendations_table=recommendations_table,
         wt_paragraphs=MappingProxyType(wt_paragraphs),
+        wt_appendices=MappingProxyType(dict(appendices or {})),
+        wt_pages=frozenset([*chapters.values(), *(appendices or {}).values(), overview, *wt_pages]),
     )

@@ -13,6 +13,12 @@ SHORT_TITLE_MEANING = ("A short title by the site's editors (their words, not th
                        "recommendation.")
 
 
+def title_not_confirmed(what: str) -> list[str]:
+    """The one quiet line under an unconfirmed chapter's or appendix's heading (``what``: "chapter", "appendix")."""
+    return [f"The {what}'s title is not yet confirmed: none of the documents on this site gives it in full.",
+            "{ .wt-title-status }", ""]
+
+
 def shown_title(title: str, confirmed: bool) -> str:
     """A chapter's or appendix's title as the site shows it: flagged when no source has confirmed it."""
     return title if confirmed else f"{title} {TITLE_UNCONFIRMED}"

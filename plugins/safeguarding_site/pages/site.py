@@ -24,6 +24,7 @@ from .page_markdown import SiteParts, page_markdown
 from .recommendations import ANNEX_A, SOURCE_DOCUMENT, recommendation_pages
 from .registers import build_cross_links
 from .working_together import OVERVIEW, working_together_pages
+from .working_together_parts import FRONT_PARTS, appendix_page, front_page
 from .working_together_text import with_imported_chapters
 
 # How MkDocs splits a page into its Markdown and its front matter (mkdocs.utils.meta.get_data): passed in by
@@ -46,6 +47,10 @@ class AssembledSite:
     pages: dict[str, PlannedPage]  # every Markdown page, from docs/ and generated
     parts: SiteParts  # what the final Markdown is made from, for a page another plugin changes later
     imported: tuple[str, ...] = ()  # docs/ pages of imported chapter text, now inside their generated pages
+    # Working Together's pages the menu lists beside its chapters (pages.working_together_parts.nav_with_parts):
+    # the imported parts before chapter 1 (their slugs) and the appendices (their numbers).
+    front_parts: tuple[str, ...] = ()
+    appendices: tuple[int, ...] = ()
 
 
 def generated_pages(data: SiteData, offline_bundle: str = "") -> dict[str, str]:
@@ -73,6 +78,7 @@ def assemble_site(data: SiteData, cross: CrossLinkData, sources: Mapping[str, st
     generated = {**generated_pages(data, offline_bundle), **links.generated}
     # A chapter's text imported from the official publication goes inside its generated page.
     generated, imported = with_imported_chapters(data, generated, dict(sources))
+    front = [slug for slug in FRONT_PARTS if front_page(slug) in imported]
     sources = {path: text for path, text in sources.items() if path not in imported}
     for path in generated:
         if path in sources or path in other_files:
@@ -87,6 +93,8 @@ def assemble_site(data: SiteData, cross: CrossLinkData, sources: Mapping[str, st
         recommendations={r.id: r.page for r in data.recommendations},
         chapters={n: c.page for n, c in data.working_together.chapters.items()},
         overview=OVERVIEW,
+        appendices={a.number: appendix_page(a.number) for a in data.working_together.appendices},
+        wt_pages=[front_page(slug) for slug in front],
         evidence=[(ref.chapter, ref.quote) for r in data.recommendations for ref in r.implemented_by],
         pages=texts,
         recommendations_document=SOURCE_DOCUMENT,
@@ -106,7 +114,8 @@ def assemble_site(data: SiteData, cross: CrossLinkData, sources: Mapping[str, st
         pages[path] = PlannedPage(markdown, meta, final, generated=path not in sources)
     if problems:
         raise DataErrors(problems)
-    return AssembledSite(generated, zip_path, pages, parts, tuple(imported))
+    return AssembledSite(generated, zip_path, pages, parts, tuple(imported), tuple(front),
+                         tuple(a.number for a in data.working_together.appendices))
 
 
 

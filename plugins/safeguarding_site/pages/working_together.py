@@ -1,4 +1,4 @@
-"""Markdown for the generated Working Together pages: the overview and one page per chapter."""
+"""Markdown for the generated Working Together pages: the overview, one page per chapter and per appendix."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from ..data.working_together import Chapter
 from ..text.external_links import external_link, printed_address
 from ..text.markdown_escape import escape
 from ..text.relative_links import relative
-from .phrases import PAGE_NAVIGATION, shown_title
+from .phrases import PAGE_NAVIGATION, shown_title, title_not_confirmed
 from .recommendations import STATUS_LABELS, quote_block
-
-OVERVIEW = "working-together/index.md"
+from .working_together_parts import OVERVIEW, appendix_page, appendix_shell
 
 
 def _official_text(data: SiteData, page: str) -> list[str]:
@@ -55,8 +54,7 @@ def _title_status(data: SiteData, chapter: Chapter) -> list[str]:
                 f"[recommendation {rec.id}]({relative(chapter.page, rec.page)}): “{escape(quoted.quote)}”.",
                 "{ .wt-title-status }", ""]
     if not chapter.confirmed:
-        return ["The chapter's title is not yet confirmed: none of the documents on this site gives it in full.",
-                "{ .wt-title-status }", ""]
+        return title_not_confirmed("chapter")
     return []
 
 
@@ -87,7 +85,8 @@ def overview_page(data: SiteData) -> str:
         lines.append("")
     if wt.appendices:
         lines += ["## Appendices { #appendices }", ""]
-        lines += [f"- Appendix {a.number}: {shown_title(a.title, a.confirmed)}" for a in wt.appendices]
+        lines += [f"- [Appendix {a.number}: {shown_title(a.title, a.confirmed)}]"
+                  f"({relative(page, appendix_page(a.number))})" for a in wt.appendices]
         lines.append("")
     return "\n".join(lines)
 
@@ -159,4 +158,7 @@ def working_together_pages(data: SiteData) -> dict[str, str]:
     pages = {OVERVIEW: overview_page(data)}
     for chapter in data.working_together.chapters.values():
         pages[chapter.page] = chapter_page(data, chapter)
+    for appendix in data.working_together.appendices:
+        page = appendix_page(appendix.number)
+        pages[page] = appendix_shell(data, appendix, [*_official_text(data, page), "", *_archived_copies(data)])
     return pages
