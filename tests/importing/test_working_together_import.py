@@ -50,6 +50,32 @@ def test_writes_one_page_per_chapter_and_fills_the_sections(project: Path, tmp_p
     assert chapters[1]["sections"][0]["paragraphs"] == "1.1-1.3"  # chapters not in the file are untouched
 
 
+def test_a_confirmed_title_in_other_letter_case_is_recorded_as_the_publication_prints_it(
+        project: Path, tmp_path: Path) -> None:
+    sample = samples.generate(10)  # chapter 8's heading in title case; the data records "Serious case reviews"
+    assert sample.chapter(8).title == "Serious Case Reviews"
+    assert {c["number"]: c for c in data(project)["chapters"]}[8]["title"] == "Serious case reviews"
+    assert run(project, samples.write_text(sample, tmp_path / "wt.txt")) == 0
+    assert {c["number"]: c for c in data(project)["chapters"]}[8]["title"] == "Serious Case Reviews"
+
+
+def test_a_confirmed_title_with_other_words_is_an_error_at_the_heading(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "cross_refs" / "working-together.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Serious case reviews",
+                                                              "title: Serious case audits"), encoding="utf-8")
+    before = path.read_bytes()
+    sample = samples.generate(7)
+    source = samples.write_text(sample, tmp_path / "wt.txt")
+    assert run(project, source) != 0
+    # The heading in the body: the last line to start so (the first is its contents entry).
+    line = [i for i, text in enumerate(source.read_text(encoding="utf-8").split("\n"), 1)
+            if text.startswith("Chapter 8")][-1]
+    err = capsys.readouterr().err
+    assert f"wt.txt:{line}" in err and "Serious case audits" in err
+    assert path.read_bytes() == before and not (project / "docs").exists()
+
+
 def test_pdf_input_and_out_option(project: Path, tmp_path: Path) -> None:
     if not samples.fonts_available():
         pytest.skip("the sample PDFs need the DejaVu fonts")
