@@ -25,6 +25,7 @@ from .pages.navigation import section_index
 from .pages.page_markdown import SiteParts, page_markdown
 from .pages.site import assemble_site
 from .pages.status_line import SITE_FILE, read_later_editions, read_notice
+from .pages.toc_depth import limit_toc, toc_depth
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .serve.template_cache import MemoryBytecodeCache
@@ -154,6 +155,12 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             generated = getattr(page.file, "generated_by", None) is not None
             name = f"{page.file.src_uri} (generated)" if generated else f"docs/{page.file.src_uri}"
             raise PluginError("\n".join(f"{name}: {u.message}" for u in unsafe))
+        try:
+            depth = toc_depth(page.meta)
+        except ValueError as error:
+            raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+        if depth is not None:
+            limit_toc(page.toc.items, depth)  # MkDocs has just made page.toc; the theme draws it later
         # The print-only list of abbreviations is our own markup, added after the check.
         return abbreviation_list(label_paragraph_numbers(html))
 
