@@ -30,21 +30,36 @@
   const button = panel && panel.querySelector("[data-offline-save]");
   const kept = panel && panel.querySelector("[data-offline-kept]");
 
-  // Announced by screen readers when it fills: the region exists, empty, from the start.
+  // Announced by screen readers when it fills: the region exists, empty, before the worker is registered
+  // (start(), below), the only thing that can fill it.
   const prompt = document.createElement("div");
   prompt.className = "offline-update";
   prompt.setAttribute("role", "status");
-  document.body.append(prompt);
 
-  const when = (time) => new Date(time).toLocaleString("en-GB", {
-    day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
-  });
+  // One formatter for every date shown: toLocaleString makes a new one on each call, and the first costs
+  // tens of milliseconds on a slow phone.
+  let dates = null;
+  const when = (time) => {
+    dates = dates || new Intl.DateTimeFormat("en-GB", {
+      day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
+    });
+    return dates.format(new Date(time));
+  };
   const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
   let lastStatus = null;
 
+  // Only what changed is written: each change to the page makes the browser lay out and repaint it, which
+  // on a long page (Annex A) is most of the cost of a progress report.
+  const write = (element, text) => {
+    if (!element) return;
+    if (text !== undefined && element.textContent !== text) element.textContent = text;
+    if (element.hidden) element.hidden = false;
+  };
+
   function render(message) {
     lastStatus = message;
-    document.documentElement.dataset.offline = message.complete ? "complete" : message.saving ? "saving" : "none";
+    const state = message.complete ? "complete" : message.saving ? "saving" : "none";
+    if (document.documentElement.dataset.offline !== state) document.documentElement.dataset.offline = state;
     const saved = localStorage.getItem(SAVED);
     // Honest about eviction: a copy was saved here, and the browser has since deleted it.
     const evicted = !message.complete && saved
@@ -68,12 +83,31 @@
     } else {
       text = "Not yet available offline.";
     }
-    if (footer) show(footer.querySelector("[data-offline-footer-text]"), text), show(footer);
+    if (footer) write(footer.querySelector("[data-offline-footer-text]"), text), write(footer);
     if (panel) {
-      show(panel);
-      if (panelStatus) panelStatus.textContent = text;
-      if (button) button.disabled = Boolean(message.saving);
+      write(panel);
+      write(panelStatus, text);
+      if (button && button.disabled !== Boolean(message.saving)) button.disabled = Boolean(message.saving);
     }
+  }
+
+  // The worker reports progress after every few files, dozens of times while it saves the site: the line
+  // is redrawn at most twice a second, with the latest count. A final status cancels a pending redraw.
+  const PROGRESS_MS = 500;
+  let progress = null;
+  let progressTimer = 0;
+  function renderProgress(message) {
+    progress = message;
+    if (progressTimer) return;
+    progressTimer = setTimeout(() => {
+      progressTimer = 0;
+      render(progress);
+    }, lastStatus && lastStatus.saving ? PROGRESS_MS : 0);
+  }
+  function renderStatus(message) {
+    clearTimeout(progressTimer);
+    progressTimer = 0;
+    render(message);
   }
 
   async function showKept() {
@@ -114,17 +148,27 @@
 
   navigator.serviceWorker.addEventListener("message", (event) => {
     const message = event.data || {};
-    if (message.type === "offline-status") render(message);
+    if (message.type === "offline-status") renderStatus(message);
     if (message.type === "offline-progress") {
-      render({ ...(lastStatus || {}), complete: false, saving: true, cached: message.done, total: message.total });
+      renderProgress({ ...(lastStatus || {}), complete: false, saving: true, cached: message.done,
+        total: message.total });
     }
   });
 
-  // After the page has loaded, so that the worker and the copy never compete with the page being read.
+  // After the page has loaded and once the browser is idle (or 3 s after load at the latest), so that the
+  // worker and the copy never compete with the page being drawn and made ready for input: registering is
+  // one long task on a slow phone (Lighthouse's Total Blocking Time, issue 15).
   const register = () => navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.href });
   const loaded = document.readyState === "complete"
     ? Promise.resolve() : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
-  loaded.then(register).then(async (registration) => {
+  const idle = () => new Promise((resolve) => {
+    if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 3000 });
+    else setTimeout(resolve, 200);
+  });
+  loaded.then(idle).then(() => {
+    document.body.append(prompt);
+    return register();
+  }).then(async (registration) => {
     offerReload(registration);
     registration.addEventListener("updatefound", () => {
       const installing = registration.installing;
@@ -138,6 +182,6 @@
     worker.postMessage(saveData ? { type: "status" } : { type: "precache" });
     showKept();
   }).catch((error) => {
-    render({ complete: false, error: String(error.message || error) });
+    renderStatus({ complete: false, error: String(error.message || error) });
   });
 })();
