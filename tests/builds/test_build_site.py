@@ -228,3 +228,14 @@ def test_annex_a_contents_lists_the_recommendations_and_every_heading_keeps_its_
         for suffix in [""] + [f"_{i}" for i in range(1, 58)]:
             anchor = heading + suffix
             assert f'id="{anchor}"' in article and f'href="#{anchor}"' in article, anchor
+
+
+def test_annex_a_recommendations_are_drawn_as_they_are_read(built_site: Path) -> None:
+    """render_when_seen (text/render_when_seen.py): each of the 58 sections in a wrapper that site.css lets a
+    screen skip while off screen, with its heading outside, and the text itself unchanged."""
+    article = _article(built_site / "one-year-on/annex-a.html")
+    for n in range(1, 59):
+        assert re.search(rf'<h2 id="rec-{n}">.*?</h2>\n<div class="render-when-seen">', article), n
+    assert article.count('<div class="render-when-seen">') == 58
+    css = (built_site / "stylesheets/site.css").read_text(encoding="utf-8")
+    assert re.search(r"@media screen \{\s*\.render-when-seen \{\s*content-visibility: auto;", css)
