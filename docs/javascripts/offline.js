@@ -48,7 +48,7 @@
       `${two(date.getHours())}:${two(date.getMinutes())}`;
   };
   const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
-  let lastStatus = null;
+  let latest = null; // the worker's last report, drawn or about to be
 
   // Only what changed is written: each change to the page makes the browser lay out and repaint it, which
   // on a long page (Annex A) is most of the cost of a progress report.
@@ -58,19 +58,24 @@
     if (element.hidden) element.hidden = false;
   };
 
+  // localStorage is read once and written only when the date changes: the first use on a page is slow.
+  let savedAt;
+  const saved = () => (savedAt === undefined ? (savedAt = localStorage.getItem(SAVED)) : savedAt);
+  const remember = (time) => {
+    if (saved() !== time) localStorage.setItem(SAVED, (savedAt = time));
+  };
+
   function render(message) {
-    lastStatus = message;
     const state = message.complete ? "complete" : message.saving ? "saving" : "none";
     if (document.documentElement.dataset.offline !== state) document.documentElement.dataset.offline = state;
-    const saved = localStorage.getItem(SAVED);
     // Honest about eviction: a copy was saved here, and the browser has since deleted it.
-    const evicted = !message.complete && saved
-      ? `The browser has deleted the offline copy saved on ${when(Number(saved))} (browsers do this after ` +
+    const evicted = !message.complete && saved()
+      ? `The browser has deleted the offline copy saved on ${when(Number(saved()))} (browsers do this after ` +
         "some days without a visit, or when the device is short of space). "
       : "";
     let text;
     if (message.complete) {
-      localStorage.setItem(SAVED, String(message.updated));
+      remember(String(message.updated));
       askToKeep();
       text = `Available offline: ${files(message.total)}, updated ${when(message.updated)}.`;
     } else if (message.error) {
@@ -93,23 +98,23 @@
     }
   }
 
-  // The worker reports progress after every few files, dozens of times while it saves the site: the line
-  // is redrawn at most twice a second, with the latest count. A final status cancels a pending redraw.
-  const PROGRESS_MS = 500;
-  let progress = null;
-  let progressTimer = 0;
-  function renderProgress(message) {
-    progress = message;
-    if (progressTimer) return;
-    progressTimer = setTimeout(() => {
-      progressTimer = 0;
-      render(progress);
-    }, lastStatus && lastStatus.saving ? PROGRESS_MS : 0);
-  }
-  function renderStatus(message) {
-    clearTimeout(progressTimer);
-    progressTimer = 0;
-    render(message);
+  // The worker reports progress after every few files, dozens of times while it saves the site. The line is
+  // redrawn at most twice a second, with the latest report, and when the browser is idle (within half a
+  // second): never in the middle of the page's own start-up work.
+  const DRAW_EVERY_MS = 500;
+  const whenIdle = (callback) => ("requestIdleCallback" in window
+    ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 0));
+  let drawing = false;
+  let drawnAt = 0;
+  function draw(message) {
+    latest = message;
+    if (drawing) return;
+    drawing = true;
+    setTimeout(() => whenIdle(() => {
+      drawing = false;
+      drawnAt = Date.now();
+      render(latest);
+    }), Math.max(0, drawnAt + DRAW_EVERY_MS - Date.now()));
   }
 
   async function showKept() {
@@ -150,10 +155,9 @@
 
   navigator.serviceWorker.addEventListener("message", (event) => {
     const message = event.data || {};
-    if (message.type === "offline-status") renderStatus(message);
+    if (message.type === "offline-status") draw(message);
     if (message.type === "offline-progress") {
-      renderProgress({ ...(lastStatus || {}), complete: false, saving: true, cached: message.done,
-        total: message.total });
+      draw({ ...(latest || {}), complete: false, saving: true, cached: message.done, total: message.total });
     }
   });
 
@@ -184,6 +188,6 @@
     worker.postMessage(saveData ? { type: "status" } : { type: "precache" });
     showKept();
   }).catch((error) => {
-    renderStatus({ complete: false, error: String(error.message || error) });
+    draw({ complete: false, error: String(error.message || error) });
   });
 })();
