@@ -30,30 +30,52 @@
   const button = panel && panel.querySelector("[data-offline-save]");
   const kept = panel && panel.querySelector("[data-offline-kept]");
 
-  // Announced by screen readers when it fills: the region exists, empty, from the start.
+  // Announced by screen readers when it fills: the region exists, empty, before the worker is registered
+  // (below), the only thing that can fill it.
   const prompt = document.createElement("div");
   prompt.className = "offline-update";
   prompt.setAttribute("role", "status");
-  document.body.append(prompt);
 
-  const when = (time) => new Date(time).toLocaleString("en-GB", {
-    day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
-  });
+  // "30 November 2026 at 22:40", local time, as Chromium writes it for en-GB. Written out here rather than by
+  // Intl: the first date a page formats loads the browser's locale data, one long task of 50-180 ms on a
+  // slow phone, paid on every page of a saved copy (Lighthouse's Total Blocking Time, issue 15).
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  const two = (n) => String(n).padStart(2, "0");
+  const when = (time) => {
+    const date = new Date(time);
+    return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()} at ` +
+      `${two(date.getHours())}:${two(date.getMinutes())}`;
+  };
   const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
-  let lastStatus = null;
+  let latest = null; // the worker's last report, drawn or about to be
+
+  // Only what changed is written: each change to the page makes the browser lay out and repaint it, which
+  // on a long page (Annex A) is most of the cost of a progress report.
+  const write = (element, text) => {
+    if (!element) return;
+    if (text !== undefined && element.textContent !== text) element.textContent = text;
+    if (element.hidden) element.hidden = false;
+  };
+
+  // localStorage is read once and written only when the date changes: the first use on a page is slow.
+  let savedAt;
+  const saved = () => (savedAt === undefined ? (savedAt = localStorage.getItem(SAVED)) : savedAt);
+  const remember = (time) => {
+    if (saved() !== time) localStorage.setItem(SAVED, (savedAt = time));
+  };
 
   function render(message) {
-    lastStatus = message;
-    document.documentElement.dataset.offline = message.complete ? "complete" : message.saving ? "saving" : "none";
-    const saved = localStorage.getItem(SAVED);
+    const state = message.complete ? "complete" : message.saving ? "saving" : "none";
+    if (document.documentElement.dataset.offline !== state) document.documentElement.dataset.offline = state;
     // Honest about eviction: a copy was saved here, and the browser has since deleted it.
-    const evicted = !message.complete && saved
-      ? `The browser has deleted the offline copy saved on ${when(Number(saved))} (browsers do this after ` +
+    const evicted = !message.complete && saved()
+      ? `The browser has deleted the offline copy saved on ${when(Number(saved()))} (browsers do this after ` +
         "some days without a visit, or when the device is short of space). "
       : "";
     let text;
     if (message.complete) {
-      localStorage.setItem(SAVED, String(message.updated));
+      remember(String(message.updated));
       askToKeep();
       text = `Available offline: ${files(message.total)}, updated ${when(message.updated)}.`;
     } else if (message.error) {
@@ -68,12 +90,31 @@
     } else {
       text = "Not yet available offline.";
     }
-    if (footer) show(footer.querySelector("[data-offline-footer-text]"), text), show(footer);
+    if (footer) write(footer.querySelector("[data-offline-footer-text]"), text), write(footer);
     if (panel) {
-      show(panel);
-      if (panelStatus) panelStatus.textContent = text;
-      if (button) button.disabled = Boolean(message.saving);
+      write(panel);
+      write(panelStatus, text);
+      if (button && button.disabled !== Boolean(message.saving)) button.disabled = Boolean(message.saving);
     }
+  }
+
+  // The worker reports progress after every few files, dozens of times while it saves the site. The line is
+  // redrawn at most twice a second, with the latest report, and when the browser is idle (within half a
+  // second): never in the middle of the page's own start-up work.
+  const DRAW_EVERY_MS = 500;
+  const whenIdle = (callback) => ("requestIdleCallback" in window
+    ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 0));
+  let drawing = false;
+  let drawnAt = 0;
+  function draw(message) {
+    latest = message;
+    if (drawing) return;
+    drawing = true;
+    setTimeout(() => whenIdle(() => {
+      drawing = false;
+      drawnAt = Date.now();
+      render(latest);
+    }), Math.max(0, drawnAt + DRAW_EVERY_MS - Date.now()));
   }
 
   async function showKept() {
@@ -114,17 +155,26 @@
 
   navigator.serviceWorker.addEventListener("message", (event) => {
     const message = event.data || {};
-    if (message.type === "offline-status") render(message);
+    if (message.type === "offline-status") draw(message);
     if (message.type === "offline-progress") {
-      render({ ...(lastStatus || {}), complete: false, saving: true, cached: message.done, total: message.total });
+      draw({ ...(latest || {}), complete: false, saving: true, cached: message.done, total: message.total });
     }
   });
 
-  // After the page has loaded, so that the worker and the copy never compete with the page being read.
+  // After the page has loaded and once the browser is idle (or 3 s after load at the latest), so that the
+  // worker and the copy never compete with the page being drawn and made ready for input: registering is
+  // one long task on a slow phone (Lighthouse's Total Blocking Time, issue 15).
   const register = () => navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.href });
   const loaded = document.readyState === "complete"
     ? Promise.resolve() : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
-  loaded.then(register).then(async (registration) => {
+  const idle = () => new Promise((resolve) => {
+    if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 3000 });
+    else setTimeout(resolve, 200);
+  });
+  loaded.then(idle).then(() => {
+    document.body.append(prompt);
+    return register();
+  }).then(async (registration) => {
     offerReload(registration);
     registration.addEventListener("updatefound", () => {
       const installing = registration.installing;
@@ -138,6 +188,6 @@
     worker.postMessage(saveData ? { type: "status" } : { type: "precache" });
     showKept();
   }).catch((error) => {
-    render({ complete: false, error: String(error.message || error) });
+    draw({ complete: false, error: String(error.message || error) });
   });
 })();

@@ -25,12 +25,15 @@ from .pages.navigation import section_index
 from .pages.page_markdown import SiteParts, page_markdown
 from .pages.site import assemble_site
 from .pages.status_line import SITE_FILE, read_later_editions, read_notice
+from .pages.toc_depth import limit_toc, toc_depth
 from .pages.working_together_parts import nav_with_parts
 from .search.index_extras import INDEX, enrich_search_index
 from .serve.rebuilds import RebuildMemory, page_fingerprint, site_fingerprint
 from .serve.template_cache import MemoryBytecodeCache
 from .text.abbreviation_list import abbreviation_list
 from .text.paragraph_labels import label_paragraph_numbers
+from .text.render_when_seen import KEY as RENDER_WHEN_SEEN
+from .text.render_when_seen import wrap_sections
 from .text.safety import unsafe_html
 
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^{}]*\})?[ \t]*$", re.MULTILINE)
@@ -157,8 +160,18 @@ class SafeguardingPlugin(BasePlugin[SafeguardingConfig]):
             generated = getattr(page.file, "generated_by", None) is not None
             name = f"{page.file.src_uri} (generated)" if generated else f"docs/{page.file.src_uri}"
             raise PluginError("\n".join(f"{name}: {u.message}" for u in unsafe))
-        # The print-only list of abbreviations is our own markup, added after the check.
-        return abbreviation_list(label_paragraph_numbers(html))
+        try:
+            depth = toc_depth(page.meta)
+        except ValueError as error:
+            raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+        if depth is not None:
+            limit_toc(page.toc.items, depth)  # MkDocs has just made page.toc; the theme draws it later
+        # The print-only list of abbreviations is our own markup, added after the check, as are the wrappers
+        # that let a long page be drawn as it is read (text/render_when_seen.py).
+        html = label_paragraph_numbers(html)
+        if page.meta.get(RENDER_WHEN_SEEN) is True:
+            html = wrap_sections(html)
+        return abbreviation_list(html)
 
     def on_page_context(self, context, *, page, config, nav):
         self.rendered.append(page.url)

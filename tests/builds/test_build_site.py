@@ -214,3 +214,28 @@ def test_referred_to_in_lists(built_site: Path) -> None:
     chapter8 = _article(built_site / "working-together/chapter-8.html")
     section = chapter8[chapter8.index('id="referred-to-in"'):]
     assert re.search(r'href="\.\./one-year-on/chapter-2\.html#para-24"', section)
+
+
+def test_annex_a_contents_lists_the_recommendations_and_every_heading_keeps_its_permalink(built_site: Path) -> None:
+    """toc_depth: 2 (pages/toc_depth.py): the three headings repeated under each recommendation leave the
+    contents, which Material draws twice (side bar and phone menu), but not the page."""
+    html = (built_site / "one-year-on/annex-a.html").read_text(encoding="utf-8")
+    contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html)
+    assert contents == [f"rec-{n}" for n in range(1, 59)] * 2
+    article = _article(built_site / "one-year-on/annex-a.html")
+    for heading in ("lord-lamings-recommendation-march-2009", "governments-response-may-2009",
+                    "progress-update-march-2010"):
+        for suffix in [""] + [f"_{i}" for i in range(1, 58)]:
+            anchor = heading + suffix
+            assert f'id="{anchor}"' in article and f'href="#{anchor}"' in article, anchor
+
+
+def test_annex_a_recommendations_are_drawn_as_they_are_read(built_site: Path) -> None:
+    """render_when_seen (text/render_when_seen.py): each of the 58 sections in a wrapper that site.css lets a
+    screen skip while off screen, with its heading outside, and the text itself unchanged."""
+    article = _article(built_site / "one-year-on/annex-a.html")
+    for n in range(1, 59):
+        assert re.search(rf'<h2 id="rec-{n}">.*?</h2>\n<div class="render-when-seen">', article), n
+    assert article.count('<div class="render-when-seen">') == 58
+    css = (built_site / "stylesheets/site.css").read_text(encoding="utf-8")
+    assert re.search(r"@media screen \{\s*\.render-when-seen \{\s*content-visibility: auto;", css)

@@ -146,6 +146,15 @@ def test_front_matter_document_must_be_known(project: Path, capsys: pytest.Captu
                         "letter-2010-03-17, one-year-on"]
 
 
+def test_front_matter_toc_depth_must_be_a_heading_level(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = edit(project / "docs/one-year-on/chapter-3.md", "document: one-year-on\n",
+                "document: one-year-on\ntoc_depth: two\n") + 1
+    status, problems = run_check(project, capsys)
+    assert status == 1
+    assert problems == [f"docs/one-year-on/chapter-3.md:{line}: toc_depth: 'two' is not a heading level: write a "
+                        "number from 1 to 6 (2 lists the page's ## headings and stops there)"]
+
+
 def test_a_new_page_missing_from_the_menu(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "docs/one-year-on/annex-d.md").write_text("# Annex D\n\nText.\n", encoding="utf-8")
     nav_line = edit(project / "mkdocs.yml", "      - Annex C: one-year-on/annex-c.md\n",

@@ -23,6 +23,8 @@ from ..data.documents import unknown_document
 from ..data.site_data import SiteData
 from ..pages.download import ZIP_URI
 from ..pages.site import AssembledSite
+from ..pages.toc_depth import KEY as TOC_DEPTH
+from ..pages.toc_depth import toc_depth
 from ..text.markdown_scan import Anchor, anchors, front_matter, links, without_code
 from .rendering import PageSafety
 
@@ -183,11 +185,18 @@ def front_matter_problems(page: Page, documents: set[str] | None) -> list[DataEr
                           line=(exc.line or 0) + 1)]
     if meta is not None and not isinstance(meta, dict):
         return [DataError(page.name, "the front matter must be 'key: value' lines", line=2)]
+    def line_of(name: str) -> int:
+        return 1 + next((i for i, text in enumerate(raw.split("\n"), 1) if text.startswith(f"{name}:")), 1)
+
+    found = []
     key = (meta or {}).get("document")
     if key is not None and documents is not None and key not in documents:
-        line = 1 + next((i for i, text in enumerate(raw.split("\n"), 1) if text.startswith("document:")), 1)
-        return [DataError(page.name, unknown_document(key, documents), line=line)]
-    return []
+        found.append(DataError(page.name, unknown_document(key, documents), line=line_of("document")))
+    try:
+        toc_depth(meta or {})
+    except ValueError as error:
+        found.append(DataError(page.name, str(error), line=line_of(TOC_DEPTH)))
+    return found
 
 
 def _data_line(site: Site, needles: tuple[str, ...]) -> tuple[str, int] | None:

@@ -146,7 +146,11 @@ def annex_a_page(data: SiteData) -> str:
     """Annex A as the source lays it out: each recommendation with its response and progress update."""
     lines = [
         "---", "title: 'Annex A: Progress update on 58 recommendations'", f"document: {SOURCE_DOCUMENT}",
-        "search:", "  exclude: true", "---", "",
+        "search:", "  exclude: true",
+        # The contents lists the 58 recommendations, not the three headings repeated under each (pages/toc_depth.py).
+        "toc_depth: 2",
+        # Each recommendation drawn when scrolled near (text/render_when_seen.py): a phone need not lay out all 58.
+        "render_when_seen: true", "---", "",
         "# Annex A: The Government's Response to Lord Laming: Progress Update on 58 Recommendations", "",
         "Each recommendation also has [a page of its own](../recommendations/index.md) with links to the "
         "chapters of *Working Together* that implement it.", "{ .editorial }", "",
