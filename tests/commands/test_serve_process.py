@@ -47,12 +47,20 @@ def test_a_malformed_address_is_one_line(capfd: pytest.CaptureFixture[str], addr
     assert capfd.readouterr().err.startswith("serve: --dev-addr must be HOST:PORT")
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
-def test_stopping_serve_stops_mkdocs_and_frees_the_port(tmp_path: Path, stop: signal.Signals) -> None:
+def ignoring(signum: signal.Signals | None):
+    """A ``preexec_fn`` starting build.py with ``signum`` ignored, as ``nohup`` (or a background CI job) does."""
+    return None if signum is None else (lambda: signal.signal(signum, signal.SIG_IGN))
+
+
+@pytest.mark.parametrize(("stop", "ignored_at_start"), [(signal.SIGTERM, None), (signal.SIGHUP, None),
+                                                        (signal.SIGHUP, signal.SIGHUP)])
+def test_stopping_serve_stops_mkdocs_and_frees_the_port(tmp_path: Path, stop: signal.Signals,
+                                                        ignored_at_start: signal.Signals | None) -> None:
     project = copy_project(tmp_path, ("cross_refs", "docs", "overrides", "mkdocs.yml"))
     port = free_port()
     serve = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(project), "serve",
-                              "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=ignoring(ignored_at_start))
     try:
         deadline = time.monotonic() + 120
         while port_is_free(port):

@@ -45,7 +45,7 @@ def run_serve(root: Path, dev_addr: str, *, full: bool = False) -> int:
         print(f"serve: {problem}", file=sys.stderr)
         return 1
     child = subprocess.Popen(serve_command(root, dev_addr, full=full), cwd=root,
-                             preexec_fn=dies_with_parent(signal.SIGTERM))
+                             preexec_fn=dies_with_parent(signal.SIGTERM, acts_on=FORWARDED))
 
     def forward(signum: int, _frame: object) -> None:
         if child.poll() is None:
