@@ -102,8 +102,10 @@
   // redrawn at most twice a second, with the latest report, and when the browser is idle (within half a
   // second): never in the middle of the page's own start-up work.
   const DRAW_EVERY_MS = 500;
-  const whenIdle = (callback) => ("requestIdleCallback" in window
-    ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 0));
+  // ``callback`` once the browser is idle, or after ``timeout`` ms at the latest (``fallback`` ms where the
+  // browser cannot tell when it is idle).
+  const whenIdle = (callback, timeout = 500, fallback = 0) => ("requestIdleCallback" in window
+    ? requestIdleCallback(() => callback(), { timeout }) : setTimeout(callback, fallback));
   let drawing = false;
   let drawnAt = 0;
   function draw(message) {
@@ -167,10 +169,7 @@
   const register = () => navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.href });
   const loaded = document.readyState === "complete"
     ? Promise.resolve() : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
-  const idle = () => new Promise((resolve) => {
-    if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 3000 });
-    else setTimeout(resolve, 200);
-  });
+  const idle = () => new Promise((resolve) => whenIdle(resolve, 3000, 200));
   loaded.then(idle).then(() => {
     document.body.append(prompt);
     return register();

@@ -32,6 +32,17 @@ def data(project: Path) -> dict:
     return yaml.safe_load((project / "cross_refs" / "working-together.yaml").read_text(encoding="utf-8"))
 
 
+def with_contents_entry_retitled(tmp_path: Path, wanted, title: str) -> tuple[Path, int]:
+    """Sample 7's text with the first contents entry ``wanted`` picks retitled, keeping its page number; and
+    the entry's index among the lines."""
+    lines = samples.generate(7).text.split("\n")
+    entry = next(i for i, line in enumerate(lines) if wanted(line) and "\t" in line)
+    lines[entry] = f"{title}\t" + lines[entry].split("\t")[1]
+    source = tmp_path / "wt.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source, entry
+
+
 def test_writes_one_page_per_chapter_and_fills_the_sections(project: Path, tmp_path: Path) -> None:
     sample = samples.generate(7)  # chapters 4 and 8: 8's title is unconfirmed in the outline
     assert run(project, samples.write_text(sample, tmp_path / "wt.txt")) == 0
@@ -109,12 +120,8 @@ def test_a_second_run_changes_nothing_and_an_edited_page_is_not_overwritten(
 
 def test_a_contents_list_that_disagrees_is_an_error_naming_page_and_line(
         project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sample = samples.generate(7)
-    lines = sample.text.split("\n")
-    entry = next(i for i, line in enumerate(lines) if line.startswith("Sample") and "\t" in line)
-    lines[entry] = "A section the body does not have\t" + lines[entry].split("\t")[1]
-    source = tmp_path / "wt.txt"
-    source.write_text("\n".join(lines), encoding="utf-8")
+    source, entry = with_contents_entry_retitled(
+        tmp_path, lambda line: line.startswith("Sample"), "A section the body does not have")
     assert run(project, source) == 1
     err = capsys.readouterr().err
     line = entry + 1
@@ -215,12 +222,9 @@ def test_a_lost_word_of_a_part_fails_the_word_for_word_check(
 
 def test_a_contents_list_that_disagrees_with_an_appendix_is_an_error_naming_page_and_line(
         project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sample = samples.generate(7)  # appendices 1, 2 and 3 after chapters 4 and 8
-    lines = sample.text.split("\n")
-    entry = next(i for i, line in enumerate(lines) if line.startswith("Appendix 1 – ") and "\t" in line)
-    lines[entry] = "Appendix 1 – A title the body does not have\t" + lines[entry].split("\t")[1]
-    source = tmp_path / "wt.txt"
-    source.write_text("\n".join(lines), encoding="utf-8")
+    # Seed 7: appendices 1, 2 and 3 after chapters 4 and 8.
+    source, entry = with_contents_entry_retitled(
+        tmp_path, lambda line: line.startswith("Appendix 1 – "), "Appendix 1 – A title the body does not have")
     assert run(project, source) == 1
     err = capsys.readouterr().err
     assert f"{source}:{entry + 1}: appendix 1: the contents list (page 2) gives the title 'A title the body does " \

@@ -9,11 +9,10 @@ from ..base.errors import DataError
 from ..base.text_files import read_utf8, write_files_atomically
 from . import chief_adviser, letters, one_year_on, recommendations_yaml
 from .fingerprint import edited_since_generated, may_overwrite, stamp
-from .working_together_outline import FROM_PUBLICATION, convert_outline
+from .working_together_outline import FROM_PUBLICATION, OUTLINE, convert_outline
 
 ONE_YEAR_ON = "2010-03-government-response-to-lord-laming-one-year-on.txt"
 CHIEF_ADVISER = "2010-03-chief-adviser-first-annual-report.txt"
-OUTLINE = "working-together-2010-outline.yaml"
 
 @dataclass
 class ImportReport:
@@ -43,9 +42,9 @@ def generate_all(sources: Path) -> dict[str, str]:
         recs, source=f"sources/{ONE_YEAR_ON}")
     try:
         outputs["cross_refs/working-together.yaml"] = convert_outline(
-            read(OUTLINE), recs, recommendations_yaml.EVIDENCE_COLUMNS, name=f"sources/{OUTLINE}")
+            read(OUTLINE.removeprefix("sources/")), recs, recommendations_yaml.EVIDENCE_COLUMNS)
     except (KeyError, TypeError, AttributeError) as exc:  # a mapping or list missing from a cut-short outline
-        raise DataError(f"sources/{OUTLINE}", f"not the outline the importer expects (missing {exc}): is it "
+        raise DataError(OUTLINE, f"not the outline the importer expects (missing {exc}): is it "
                         "complete? Restore it from git") from None
     return outputs
 

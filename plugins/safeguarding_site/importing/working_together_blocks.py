@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .working_together_layout import SourceLine
+from .working_together_layout import BULLET, SourceLine
 
 if TYPE_CHECKING:
     from .working_together_text import Block
@@ -49,7 +49,6 @@ BOX_CAPTION = re.compile(r"^Box \d{1,3}[A-Za-z]?(?=$|[\s:.–—-])")
 _CELL = re.compile(r"[^\t ]+(?: [^\t ]+)*")
 # Lines that are structure of their own, never a table row.
 _NOT_A_ROW = re.compile(r"^\s*(?:[•●▪]|\([a-z]\)\s|\d{1,2}\.\d{1,3}\s)")
-_BULLET = re.compile(r"^[•●▪]\s*(\S.*)$")
 
 # Our labels (never the publication's words): the word-for-word check takes them out again.
 TABLE_LABEL = "Table from the publication"
@@ -167,7 +166,7 @@ def _box_body(block: Block, inline: Callable[[str], str], line_start: Callable[[
     from .working_together_text import ends_sentence
 
     for text in block.lines:
-        bullet = _BULLET.match(text)
+        bullet = BULLET.match(text)
         if bullet:
             items.append((True, bullet[1]))
         elif items and not (ends_sentence(previous) and text[:1].isupper()):

@@ -17,13 +17,11 @@ from ..base.errors import DataError, DataErrors
 from .run import edited_since_generated, stamp
 from .working_together_checks import check_contents, check_outline, check_parts_contents, sections_of
 from .working_together_markdown import chapter_page, check_word_for_word, part_page
-from .working_together_outline import FROM_PUBLICATION, HEADER
+from .working_together_outline import FROM_PUBLICATION, HEADER, read_front_matter
 from .working_together_pdf import EXPECTED_PAGES, pdf_to_text
 from .working_together_text import Chapter, Parsed, parse
 
 DATA = "cross_refs/working-together.yaml"
-# The titles and sections of the parts before chapter 1 (a fact about the publication, not its text).
-OUTLINE = "sources/working-together-2010-outline.yaml"
 # Ten times the text of the 393-page publication, at a generous 4,000 characters a page.
 MAX_TEXT_CHARS = 10 * EXPECTED_PAGES * 4_000
 
@@ -86,9 +84,7 @@ def generate(root: Path, source_path: Path, out: Path) -> tuple[dict[Path, str],
     outline = yaml.safe_load(existing)
     titles = {c["number"]: c["title"] for c in outline.get("chapters", [])}
     appendix_titles = {a["number"]: a["title"] for a in outline.get("appendices") or []}
-    sources_outline = root / OUTLINE
-    front_matter = (yaml.safe_load(sources_outline.read_text(encoding="utf-8")).get("front_matter") or []) \
-        if sources_outline.is_file() else []
+    front_matter = read_front_matter(root)
     parsed = parse(text, source=source, outline_titles=titles, appendix_titles=appendix_titles,
                    front_matter=front_matter)
     if not parsed.chapters and not parsed.parts:

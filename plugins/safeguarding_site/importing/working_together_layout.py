@@ -23,6 +23,8 @@ _PRINTERS_MARK = re.compile(r"\.indd\b|^D16\(8643\)")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": None})
 # "Title<TAB>page", the tab sometimes followed by a space; a dash or "?" may stand after "Chapter N".
 _ENTRY = re.compile(r"^(.*\S)\t ?(\d{1,3})$")
+# A bulleted item: the glyph, then a tab or spaces (a box's bullets as well as a paragraph's).
+BULLET = re.compile(r"^[•●▪]\s*(\S.*)$")
 CHAPTER_ENTRY = re.compile(r"^Chapter (\d{1,2})(?: ?[–—\-?])? (\S.*)$")
 # "Appendix N – Title" (or with a colon, or nothing, between the number and the title).
 APPENDIX_ENTRY = re.compile(r"^Appendix (\d{1,2})(?: ?[–—\-?:])? (\S.*)$")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..base.text_files import read_utf8
 from ..base.yaml_lines import load_yaml_text
 from ..text.plain_text import plain_text
 
@@ -24,6 +26,8 @@ HEADER = """\
 # The first line of the data once `build.py import-working-together` has read chapters from the publication:
 # from then on the publication, not the outline, is the source of those chapters' sections, so
 # `build.py import` keeps the file rather than put the outline back.
+# The outline of the publication in sources/ (its structure, not its text), relative to the project root.
+OUTLINE = "sources/working-together-2010-outline.yaml"
 FROM_PUBLICATION = ("# Chapters read from the publication by `python build.py import-working-together`: "
                     "`build.py import` keeps this file.\n")
 
@@ -74,7 +78,7 @@ def title_quotes(number: int, title: str, recommendations: Sequence[Mapping[str,
 
 
 def convert_outline(text: str, recommendations: Sequence[Mapping[str, Any]] = (),
-                    columns: Sequence[str] = (), name: str = "sources/working-together-2010-outline.yaml") -> str:
+                    columns: Sequence[str] = (), name: str = OUTLINE) -> str:
     outline: dict[str, Any] = load_yaml_text(text, name)
     chapters = []
     parts = []
@@ -114,3 +118,11 @@ def convert_outline(text: str, recommendations: Sequence[Mapping[str, Any]] = ()
     }
     body = yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
     return HEADER + body
+
+
+def read_front_matter(root: Path) -> list[dict[str, Any]]:
+    """The outline's parts before chapter 1 (titles and sections), or none when sources/ has no outline."""
+    path = root / OUTLINE
+    if not path.is_file():
+        return []
+    return load_yaml_text(read_utf8(path, OUTLINE), OUTLINE).get("front_matter") or []

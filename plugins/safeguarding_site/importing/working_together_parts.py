@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..text.headings import slugify
 from .working_together_layout import APPENDIX_ENTRY, ContentsEntry, SourceLine
-from .working_together_text import Block, _BodyReader, ends_sentence
+from .working_together_text import Block, _BodyReader, _fold, ends_sentence, join_wrapped_title
 
 _APPENDIX_HEAD = re.compile(r"^Appendix (\d{1,2})\b")
 # A part's numbered paragraph: "3" or "2.3", then a tab or spaces (sequence-aware, as in chapters).
@@ -24,10 +24,6 @@ _PART_PARA = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})?)(?:\t| +)(?P<text>\S
 # A glossary entry's first line: the term, a tab, the start of its definition.
 _ENTRY = re.compile(r"^(?P<term>[^\t]{1,60}?)\t+ ?(?P<text>\S.*)$")
 GLOSSARY = "glossary"
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def part_slug(title: str) -> str:
@@ -133,10 +129,7 @@ class PartReader(_BodyReader):
         entry = APPENDIX_ENTRY.match(line.text.strip())
         title = entry[2].strip() if entry else ""
         known = _fold(self._known_appendix_title(n))
-        size = 1
-        while known and _fold(title) != known and known.startswith(_fold(title)) and k + size < len(self.lines):
-            title = f"{title} {self.lines[k + size].text.strip()}".strip()
-            size += 1
+        title, size = join_wrapped_title(self.lines, k, title, known)
         if not title and k + 1 < len(self.lines):
             title, size = self.lines[k + 1].text.strip(), 2  # "Appendix N" alone: the title is the next line
         heading = " ".join(" ".join(x.text.strip() for x in self.lines[k:k + size]).split())

@@ -15,6 +15,7 @@ from ..base.errors import DataError
 from .working_together_blocks import KINDS as SET_APART
 from .working_together_blocks import is_caption, is_row, set_apart_at
 from .working_together_layout import (
+    BULLET,
     CHAPTER_ENTRY,
     ContentsEntry,
     Page,
@@ -25,7 +26,6 @@ from .working_together_layout import (
 
 _PARA = re.compile(r"^(?P<number>(\d{1,2})\.(\d{1,3}))(?:\t| +)(?P<text>\S.*)$")
 _CHAPTER = re.compile(r"^Chapter (\d{1,2})\b")
-_BULLET = re.compile(r"^[•●▪]\s*(\S.*)$")
 _LETTERED = re.compile(r"^\(([a-z])\)\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _APPENDIX = re.compile(r"^Appendix \d+\b")
@@ -129,6 +129,16 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def join_wrapped_title(lines: list[SourceLine], k: int, title: str, known: str) -> tuple[str, int]:
+    """The title begun on line ``k``, joined with the lines it wraps onto while it is the start of ``known``
+    (the folded title the contents list or the outline gives); and how many lines the heading took."""
+    size = 1
+    while known and _fold(title) != known and known.startswith(_fold(title)) and k + size < len(lines):
+        title = f"{title} {lines[k + size].text.strip()}".strip()
+        size += 1
+    return title, size
+
+
 class _BodyReader:
     def __init__(self, lines: list[SourceLine], first_on_page: set[int], contents: list[ContentsEntry],
                  outline_titles: dict[int, str], source: str):
@@ -221,10 +231,7 @@ class _BodyReader:
         entry = CHAPTER_ENTRY.match(line.text.strip())
         title = entry[2] if entry else ""
         known = _fold(_known_title(n, self.contents, self.outline_titles))
-        size = 1
-        while known and _fold(title) != known and known.startswith(_fold(title)) and k + size < len(self.lines):
-            title = f"{title} {self.lines[k + size].text.strip()}"
-            size += 1
+        title, size = join_wrapped_title(self.lines, k, title, known)
         if not title:
             raise DataError(self.source, f"chapter {n}'s heading has no title (page {line.page})", line=line.number)
         self.chapters.append(Chapter(n, " ".join(title.split()), line))
@@ -275,7 +282,7 @@ class _BodyReader:
                 continue
             para = self._is_para_start(k, previous)
             heading = 0 if para else self._heading_at(k, previous)
-            bullet = _BULLET.match(text)
+            bullet = BULLET.match(text)
             lettered = _LETTERED.match(text)
             # Tables, boxes and diagram text (working_together_blocks.py) come whole, with all their lines.
             found = None if para or heading else set_apart_at(self.lines, k, previous, self.width,

@@ -10,7 +10,7 @@ from ..text.markdown_escape import escape
 from ..text.relative_links import relative
 from .phrases import PAGE_NAVIGATION, shown_title, title_not_confirmed
 from .recommendations import STATUS_LABELS, quote_block
-from .working_together_parts import OVERVIEW, appendix_page, appendix_shell
+from .working_together_parts import OVERVIEW, appendix_page, appendix_shell, nav_line
 
 
 def _official_text(data: SiteData, page: str) -> list[str]:
@@ -100,16 +100,13 @@ def chapter_page(data: SiteData, chapter: Chapter) -> str:
     wt = data.working_together
     page = chapter.page
     n = chapter.number
-    nav = [f"[All chapters]({relative(page, OVERVIEW)})"]
-    if n - 1 in wt.chapters:
-        nav.insert(0, f"[← Chapter {n - 1}]({relative(page, wt.chapters[n - 1].page)})")
-    if n + 1 in wt.chapters:
-        nav.append(f"[Chapter {n + 1} →]({relative(page, wt.chapters[n + 1].page)})")
+    before = (f"Chapter {n - 1}", wt.chapters[n - 1].page) if n - 1 in wt.chapters else None
+    after = (f"Chapter {n + 1}", wt.chapters[n + 1].page) if n + 1 in wt.chapters else None
     part = wt.parts.get(chapter.part, "")
     lines = [
         "---", f"title: 'Chapter {n}: {chapter.title.replace(chr(39), chr(39) * 2)}'", f"chapter: {n}", "---", "",
         f"# Chapter {n}: {shown_title(chapter.title, chapter.confirmed)}", "",
-        " · ".join(nav), PAGE_NAVIGATION, "",
+        nav_line(page, before, after), PAGE_NAVIGATION, "",
         f"*Working Together to Safeguard Children* (2010), [Part {chapter.part}: {part}]"
         f"({relative(page, OVERVIEW, f'part-{chapter.part}')}).", "",
     ]

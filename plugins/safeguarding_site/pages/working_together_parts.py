@@ -32,7 +32,8 @@ def front_page(slug: str) -> str:
     return f"{FOLDER}/{slug}.md"
 
 
-def _nav_line(page: str, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+def nav_line(page: str, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+    """"← Previous · All chapters · Next →": ``before`` and ``after`` are (label, page), or None at an end."""
     nav = [f"[All chapters]({relative(page, OVERVIEW)})"]
     if before:
         nav.insert(0, f"[← {before[0]}]({relative(page, before[1])})")
@@ -55,7 +56,7 @@ def appendix_shell(data: SiteData, appendix: Appendix, official: list[str]) -> s
     lines = [
         "---", f"title: 'Appendix {n}: {appendix.title.replace(chr(39), chr(39) * 2)}'", f"appendix: {n}", "---", "",
         f"# Appendix {n}: {shown_title(appendix.title, appendix.confirmed)}", "",
-        _nav_line(page, before, after), PAGE_NAVIGATION, "",
+        nav_line(page, before, after), PAGE_NAVIGATION, "",
         f"*Working Together to Safeguard Children* (2010), [appendices]({relative(page, OVERVIEW, 'appendices')}).",
         "",
     ]
@@ -85,7 +86,7 @@ def front_part_page(data: SiteData, slug: str, imported: str, copyright_lines: l
     after = (FRONT_PARTS[present[i + 1]], front_page(present[i + 1])) if i + 1 < len(present) else \
         (f"Chapter {first.number}", first.page) if first is not None else None
     lines = ["---", f"title: '{title}'", f"part: {slug}", "---", "", heading, "",
-             _nav_line(page, before, after), PAGE_NAVIGATION, "",
+             nav_line(page, before, after), PAGE_NAVIGATION, "",
              f"*Working Together to Safeguard Children* (2010): {title.lower()}, before Part 1.", "",
              *copyright_lines, *rest, ""]
     return "\n".join(lines)
